@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { STAGES } from '../sources/governance/schemas';
+import { envStatusPage } from '../domain/environments/envStatusPage';
+import {
+  ENV_STATUS_SORT_KEYS,
+  type EnvStatusConfigOptionsResponse,
+  type EnvStatusResponse,
+} from '../shared/envStatusContract';
+import { envStatusConfigSchema, loadEnvStatus } from '../views/envStatusView';
+import { readSolutions } from '../views/solutionsView';
+import { readPointer } from '../store/snapshots';
+import { readSourceStatus } from '../store/syncStatus';
+import { syncStamp } from '../domain/sync/syncStamp';
+import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
+import { parseInput } from './validation';
+import type { ResolverRequest } from './types';
+
+export const MAX_PAGE_SIZE = 100;
+
+const pageRequestSchema = z
+  .object({
+    page: z.number().int().min(1).max(100_000).default(1),
+    pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
+    sortKey: z.enum(ENV_STATUS_SORT_KEYS).default('stage'),
+    sortOrder: z.enum(['ASC', 'DESC']).default('ASC'),
+  })
+  .strict();
+
+export async function getEnvironmentStatus({ payload, context }: ResolverRequest): Promise<EnvStatusResponse> {
+  const request = parseInput('payload', pageRequestSchema, payload ?? {});
+  if (!request.ok) return request.error;
+  const config = parseInput('macro configuration', envStatusConfigSchema, context.extension?.config ?? {});
+  if (!config.ok) return config.error;
+  const now = new Date();
+  const data = await loadEnvStatus(config.value, now);
+  if (data.state !== 'ok') return data;
+  const { rows, total, page } = envStatusPage(data.rows, { ...request.value, stages: data.stages, now });
+  return {
+    state: 'ok',
+    solution: { id: data.solution.id, name: data.solution.name },
+    stages: data.stages,
+    rows,
+    total,
+    page,
+    pageSize: request.value.pageSize,
+    sortKey: request.value.sortKey,
+    sortOrder: request.value.sortOrder,
+    sync: data.sync,
+  };
+}
+
+export async function getEnvStatusConfigOptions({ payload }: ResolverRequest): Promise<EnvStatusConfigOptionsResponse> {
+  const request = parseInput('payload', z.object({}).strict(), payload ?? {});
+  if (!request.ok) return request.error;
+  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
+  const solutions = pointer ? await readSolutions(pointer) : [];
+  const stages = new Set<string>(STAGES);
+  for (const solution of solutions) for (const stage of solution.stages) stages.add(stage);
+  return {
+    solutions: solutions
+      .map(({ id, name }) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    stages: [...stages],
+    sync: syncStamp(status, new Date(), GOVERNANCE_SYNC_INTERVAL_MINUTES),
+  };
+}

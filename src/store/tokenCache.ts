@@ -1,0 +1,30 @@
+import { kvs } from '@forge/kvs';
+import { z } from 'zod';
+
+/**
+ * OAuth access tokens live in Forge secret storage (encrypted, never returned to the browser), so the
+ * queue consumer's many short invocations share one token instead of fetching a new one each time.
+ */
+const tokenSchema = z.object({ accessToken: z.string().min(1), expiresAt: z.number() });
+export type CachedToken = z.infer<typeof tokenSchema>;
+
+export interface TokenStore {
+  get(): Promise<CachedToken | undefined>;
+  set(token: CachedToken): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export function secretTokenStore(secretKey: string): TokenStore {
+  return {
+    async get() {
+      const parsed = tokenSchema.safeParse(await kvs.getSecret<unknown>(secretKey));
+      return parsed.success ? parsed.data : undefined;
+    },
+    async set(token) {
+      await kvs.setSecret(secretKey, token);
+    },
+    async clear() {
+      await kvs.deleteSecret(secretKey);
+    },
+  };
+}

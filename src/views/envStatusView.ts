@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
+import { storedEnvStatusRowSchema, type StoredEnvStatusRow } from '../domain/environments/envStatusRows';
+import { syncStamp } from '../domain/sync/syncStamp';
+import type { SyncStamp } from '../shared/syncStamp';
+import { datasets } from '../store/datasets';
+import { readDataset, readPointer } from '../store/snapshots';
+import { readSourceStatus } from '../store/syncStatus';
+import { readSolutions, type SolutionView } from './solutionsView';
+
+export const envStatusConfigSchema = z
+  .object({
+    solutionId: z.string().trim().min(1).max(200).optional(),
+    stages: z.array(z.string().min(1).max(50)).max(20).optional(),
+  })
+  .passthrough();
+export type EnvStatusMacroConfig = z.infer<typeof envStatusConfigSchema>;
+
+export type EnvStatusData =
+  | { state: 'not-configured'; sync: SyncStamp }
+  | { state: 'no-data'; sync: SyncStamp; message: string }
+  | { state: 'ok'; sync: SyncStamp; solution: SolutionView; stages: string[]; rows: StoredEnvStatusRow[] };
+
+/**
+ * What the env-status macro shows, read from the last published sync: the pointer, the source status, the
+ * solutions list and the one solution's prepared rows. Nothing here scales with deployments or history.
+ */
+export async function loadEnvStatus(config: EnvStatusMacroConfig, now: Date): Promise<EnvStatusData> {
+  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
+  const sync = syncStamp(status, now, GOVERNANCE_SYNC_INTERVAL_MINUTES);
+  if (!config.solutionId) return { state: 'not-configured', sync };
+  if (!pointer) {
+    return {
+      state: 'no-data',
+      sync,
+      message: sync.lastError
+        ? `No governance data yet: the sync failed (${sync.lastError}).`
+        : 'No governance data yet: the first sync has not completed.',
+    };
+  }
+  const [solutions, rows] = await Promise.all([
+    readSolutions(pointer),
+    readDataset(datasets.envStatusView(config.solutionId), storedEnvStatusRowSchema, pointer),
+  ]);
+  const solution = solutions.find((s) => s.id === config.solutionId);
+  if (!solution || !rows) {
+    return {
+      state: 'no-data',
+      sync,
+      message: `The governance backend has no solution "${config.solutionId}" (any more). Edit the macro to pick another one.`,
+    };
+  }
+  return { state: 'ok', sync, solution, stages: config.stages ?? [], rows: rows.items };
+}

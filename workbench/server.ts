@@ -1,0 +1,112 @@
+/**
+ * The local workbench: one HTTP origin that hosts the app as Confluence would.
+ *
+ *   /healthz                       readiness
+ *   /, /module/<key>, /__shell/*   page shell, Custom UI frames, UI Kit host, bridge (workbench/shell)
+ *   /wiki/...                      emulated Confluence REST API (workbench/forge/confluence)
+ *   /sim/governance/...            governance backend simulator, when GOVERNANCE_BASE_URL is unset
+ *   POST /api/sync                 run a full governance sync now and answer its summary
+ *   POST /api/triggers/<key>       run a scheduled trigger
+ *   POST /webtrigger/<key>         deliver a request to a webtrigger handler
+ */
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createForgeHost, type ForgeHost } from './forge/host';
+import { createShell } from './shell/shell';
+import { createGovernanceSimulator, type GovernanceSimulator } from './simulators/governance/simulator';
+import { readUpstreamEnv } from './upstreams';
+import { readBody, sendJson } from './http';
+
+export interface WorkbenchOptions {
+  port: number;
+  host?: string;
+  appDir: string;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Workbench {
+  url: string;
+  forge: ForgeHost;
+  governanceSimulator: GovernanceSimulator | null;
+  close(): Promise<void>;
+}
+
+export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
+  let origin = '';
+  const upstreams = readUpstreamEnv(options.env, () => origin);
+  const governanceSimulator = upstreams.governance.simulated
+    ? createGovernanceSimulator({
+        clientId: upstreams.governance.clientId,
+        clientSecret: upstreams.governance.clientSecret,
+        latencyMs: Number(options.env.GOVERNANCE_SIM_LATENCY_MS ?? 0),
+        faults: options.env.GOVERNANCE_SIM_FAULTS,
+      })
+    : null;
+
+  const forge = await createForgeHost({
+    appDir: options.appDir,
+    dataDir: options.dataDir,
+    origin: () => origin,
+    // What `forge variables set` provides on Forge: the app reads its connections from process.env.
+    variables: upstreams.forgeVariables,
+  });
+  const shell = createShell({ forge, appDir: options.appDir, dataDir: options.dataDir });
+
+  const server = http.createServer((req, res) => {
+    void route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
+      else res.end();
+    });
+  });
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const pathname = url.pathname;
+    if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    if (pathname.startsWith('/sim/governance/') && governanceSimulator) {
+      req.url = pathname.slice('/sim/governance'.length) + url.search;
+      return governanceSimulator.handle(req, res);
+    }
+    if (pathname.startsWith('/wiki/')) return forge.confluence.handle(req, res);
+    if (req.method === 'POST' && pathname === '/api/sync') {
+      return sendJson(res, 200, await forge.runFullSync());
+    }
+    const trigger = /^\/api\/triggers\/([^/]+)$/.exec(pathname);
+    if (req.method === 'POST' && trigger) {
+      return sendJson(res, 200, await forge.runScheduledTrigger(decodeURIComponent(trigger[1] ?? '')));
+    }
+    const webtrigger = /^\/webtrigger\/([^/]+)$/.exec(pathname);
+    if (webtrigger) {
+      const answer = await forge.runWebtrigger(decodeURIComponent(webtrigger[1] ?? ''), {
+        method: req.method ?? 'GET',
+        path: pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body: (await readBody(req)).toString('utf8'),
+      });
+      res.writeHead(answer.statusCode, answer.headers);
+      return void res.end(answer.body);
+    }
+    if (await shell.handle(req, res, url)) return;
+    sendJson(res, 404, { error: `No route for ${req.method} ${pathname}` });
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  origin = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+
+  return {
+    url: origin,
+    forge,
+    governanceSimulator,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await forge.close();
+    },
+  };
+}
+
+export const defaultAppDir = path.resolve(__dirname, '..');
