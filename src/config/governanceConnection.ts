@@ -4,12 +4,7 @@
  * the workbench sets the same variables from its own environment or points them at its simulator.
  */
 import { z } from 'zod';
-
-export interface GovernanceConnection {
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-}
+import type { GovernanceConnection } from '../sources/governance/client';
 
 const connectionSchema = z.object({
   GOVERNANCE_BASE_URL: z.string().url('must be an absolute URL such as https://governance.example.com'),

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolverDefinitions } from '../../src/resolvers';
 import { appDir, listFiles, relativeImports } from './sourceFiles';
 
 function withoutComments(source: string): string {
@@ -8,7 +9,6 @@ function withoutComments(source: string): string {
 
 describe('architecture', () => {
   it('every invoke() in the UI names a defined resolver, with a literal key', () => {
-    const { resolverDefinitions } = require(path.join(appDir, 'src/resolvers/index.ts')) as { resolverDefinitions: Record<string, unknown> };
     const calls = listFiles('static/src', /\.tsx?$/).flatMap((file) =>
       [...withoutComments(fs.readFileSync(file, 'utf8')).matchAll(/\binvoke\s*(?:<[^>]*>)?\(\s*([^,)]*)/g)].map((m) => ({
         file: path.relative(appDir, file),

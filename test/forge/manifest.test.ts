@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { validate } from '@forge/manifest';
+import * as appHandlers from '../../src/index';
+import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../../src/config/governanceConnection';
+import { GOVERNANCE_SYNC_QUEUE } from '../../src/sync/governance/forgeDeps';
 import { appDir } from './sourceFiles';
 
 interface ManifestFunction { key: string; handler: string; timeoutSeconds?: number }
+interface ManifestModule { key: string; function?: string; resource?: string; resolver?: { function: string }; config?: unknown; adfExport?: { function: string }; queue?: string; interval?: string }
 interface Manifest {
-  modules: Record<string, { key: string; function?: string; resource?: string; resolver?: { function: string }; config?: unknown; adfExport?: { function: string }; queue?: string; interval?: string }[]> & {
-    function: ManifestFunction[];
-  };
+  modules: { function: ManifestFunction[]; consumer?: ManifestModule[]; scheduledTrigger?: ManifestModule[] } & Record<string, ManifestModule[] | ManifestFunction[] | undefined>;
   resources: { key: string; path: string }[];
   permissions: { scopes: string[]; external?: { fetch?: { backend?: unknown[] } } };
 }
@@ -20,9 +23,6 @@ const ACCEPTED_WARNINGS: { pattern: RegExp; why: string }[] = [];
 
 describe('manifest.yml', () => {
   it('validates offline with @forge/manifest, with no errors and no unexplained warnings', async () => {
-    const { validate } = require('@forge/manifest') as {
-      validate(requireAppId: boolean, file: string): Promise<{ errors?: { level: string; line?: number; message: string }[] }>;
-    };
     const result = await validate(false, manifestPath);
     const problems = (result.errors ?? []).filter(
       (problem) => problem.level === 'error' || !ACCEPTED_WARNINGS.some((w) => w.pattern.test(problem.message)),
@@ -45,7 +45,7 @@ describe('manifest.yml', () => {
   });
 
   it('names only handlers that src/index.ts exports as functions', () => {
-    const exported = require(path.join(appDir, 'src/index.ts')) as Record<string, unknown>;
+    const exported = appHandlers as Record<string, unknown>;
     const missing = manifest.modules.function
       .map((fn) => fn.handler)
       .filter((handler) => {
@@ -56,7 +56,7 @@ describe('manifest.yml', () => {
   });
 
   it('exports from src/index.ts exactly the handlers the manifest names', () => {
-    const exported = Object.keys(require(path.join(appDir, 'src/index.ts')) as object).filter((k) => k !== '__esModule');
+    const exported = Object.keys(appHandlers).filter((k) => k !== '__esModule');
     const named = manifest.modules.function.map((fn) => fn.handler.split('.')[1]);
     expect(exported.sort()).toEqual([...named].sort());
   });
@@ -65,7 +65,7 @@ describe('manifest.yml', () => {
     const used = new Map<string, string[]>();
     for (const [type, modules] of Object.entries(manifest.modules)) {
       if (type === 'function') continue;
-      for (const module of modules) {
+      for (const module of (modules ?? []) as ManifestModule[]) {
         for (const fn of [module.function, module.resolver?.function, module.adfExport?.function].filter(Boolean) as string[]) {
           used.set(fn, [...(used.get(fn) ?? []), type]);
         }
@@ -86,8 +86,6 @@ describe('manifest.yml', () => {
   });
 
   it('keeps the sync interval and queue key in step with the code that relies on them', () => {
-    const { GOVERNANCE_SYNC_INTERVAL_MINUTES } = require(path.join(appDir, 'src/config/governanceConnection.ts')) as { GOVERNANCE_SYNC_INTERVAL_MINUTES: number };
-    const { GOVERNANCE_SYNC_QUEUE } = require(path.join(appDir, 'src/sync/governance/forgeDeps.ts')) as { GOVERNANCE_SYNC_QUEUE: string };
     const minutes: Record<string, number> = { fiveMinute: 5, hour: 60, day: 1440, week: 10080 };
     const trigger = manifest.modules.scheduledTrigger?.find((t) => t.key === 'governance-sync-schedule');
     expect(minutes[trigger?.interval ?? '']).toBe(GOVERNANCE_SYNC_INTERVAL_MINUTES);
