@@ -16,8 +16,8 @@ step "Build Custom UI"
 node scripts/build-ui.mjs
 
 step "Unit, contract and integration tests (jest)"
-npx jest --selectProjects unit --ci
+npx jest --selectProjects unit --ci --silent
 
 step "Browser tests (Chromium via playwright-core)"
 node scripts/ensure-chromium.mjs
-npx jest --selectProjects e2e --ci --runInBand
+npx jest --selectProjects e2e --ci --runInBand --silent
