@@ -71,7 +71,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     }
     if (pathname.startsWith('/wiki/')) return forge.confluence.handle(req, res);
     if (req.method === 'POST' && pathname === '/api/sync') {
-      return sendJson(res, 200, await forge.runFullSync());
+      return sendJson(res, 200, await runFullSync(forge));
     }
     const trigger = /^\/api\/triggers\/([^/]+)$/.exec(pathname);
     if (req.method === 'POST' && trigger) {
@@ -108,5 +108,25 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     },
   };
 }
+
+/**
+ * A full sync now: the scheduled trigger creates the job, then every queued step is delivered at once
+ * instead of over Forge's real-time queue. Answers what the app recorded about the run.
+ */
+async function runFullSync(forge: ForgeHost) {
+  const trigger = await forge.runScheduledTrigger(SYNC_TRIGGER_KEY);
+  const queue = await forge.queues.drain();
+  const status = forge.kvs.get('sync:governance:status') as Record<string, unknown> | undefined;
+  const job = forge.kvs.get('sync:governance:job') as Record<string, unknown> | undefined;
+  return {
+    ok: trigger.ok && job?.phase === 'done',
+    trigger,
+    queue: { delivered: queue.delivered, retried: queue.retried, failed: queue.failed },
+    job: job ? { jobId: job.jobId, phase: job.phase, pages: job.pages, requests: job.requests, steps: job.invocations, error: job.error } : null,
+    status: status ?? null,
+  };
+}
+
+const SYNC_TRIGGER_KEY = 'governance-sync-schedule';
 
 export const defaultAppDir = path.resolve(__dirname, '..');
