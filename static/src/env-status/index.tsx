@@ -1,0 +1,4 @@
+import { mountView } from '../shared/mountView';
+import { EnvStatusApp } from './EnvStatusApp';
+
+mountView(<EnvStatusApp />);

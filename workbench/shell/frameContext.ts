@@ -1,0 +1,122 @@
+/**
+ * What Confluence tells an app frame about where it runs: the product context `view.getContext()` answers and the
+ * `extension` a resolver receives. Workbench constants stand in for the site, page, space and user.
+ */
+import type { MacroInstance } from './macroStore';
+import type { ShellModule } from './manifestModules';
+
+export const WORKBENCH_SITE = {
+  // Same installation identity as workbench/forge/host.ts gives the app's functions.
+  cloudId: 'c1a7d0f2-8b3e-4e4a-9f6d-2b5c7e8a9d10',
+  environmentId: '5f0e3c52-6a5d-4a5e-9c42-0c8d4f1a7b01',
+  environmentType: 'DEVELOPMENT',
+  space: { id: '98304', key: 'IGH', name: 'Integration Governance' },
+  page: { id: '65537', title: 'Workbench page' },
+} as const;
+
+/** The signed-in workbench user; "view as anonymous" drops it, as Confluence does for anonymous readers. */
+export const WORKBENCH_USER = {
+  accountId: '5f0c277e0a9b8e00230c1a5e',
+  displayName: 'Wanda Workbench',
+} as const;
+
+export type ColorMode = 'light' | 'dark';
+
+/** Which frame asks: the macro on the page, its config panel, or a full-page module (space page, settings...). */
+export type FrameRole = 'macro' | 'config' | 'page';
+
+export interface FrameIdentity {
+  role: FrameRole;
+  moduleKey: string;
+  /** Macro frames and config panels: the macro instance. */
+  localId?: string;
+  anonymous: boolean;
+  colorMode: ColorMode;
+}
+
+export interface ExtensionContext {
+  type: string;
+  [key: string]: unknown;
+}
+
+/** `context.extension` for a module, as the resolver and the frame see it. */
+export function extensionFor(module: ShellModule, frame: FrameIdentity, instance?: MacroInstance): ExtensionContext {
+  const content = { id: WORKBENCH_SITE.page.id, type: 'page', subtype: null };
+  const space = { id: WORKBENCH_SITE.space.id, key: WORKBENCH_SITE.space.key };
+  if (module.type === 'macro') {
+    return {
+      type: 'macro',
+      content,
+      space,
+      isEditing: frame.role === 'config',
+      references: [],
+      config: instance?.config,
+      macro: { isConfiguring: frame.role === 'config', isInserting: frame.role === 'config' && instance?.config === undefined },
+    };
+  }
+  if (module.type.includes('space')) return { type: module.type, space };
+  return { type: module.type };
+}
+
+export interface ProductContext {
+  accountId?: string;
+  cloudId: string;
+  environmentId: string;
+  environmentType: string;
+  localId: string;
+  locale: string;
+  moduleKey: string;
+  siteUrl: string;
+  timezone: string;
+  theme: { colorMode: ColorMode; light: 'light'; dark: 'dark'; spacing: 'spacing'; typography: 'typography' };
+  surfaceColor: null;
+  extension: ExtensionContext;
+}
+
+/** The full context `view.getContext()` answers in a frame. */
+export function productContext(options: {
+  module: ShellModule;
+  frame: FrameIdentity;
+  instance?: MacroInstance;
+  siteUrl: string;
+  timezone?: string;
+  locale?: string;
+}): ProductContext {
+  const { module, frame, instance } = options;
+  return {
+    ...(frame.anonymous ? {} : { accountId: WORKBENCH_USER.accountId }),
+    cloudId: WORKBENCH_SITE.cloudId,
+    environmentId: WORKBENCH_SITE.environmentId,
+    environmentType: WORKBENCH_SITE.environmentType,
+    localId: instance?.localId ?? `${module.key}-${frame.role}`,
+    locale: options.locale ?? 'en-US',
+    moduleKey: module.key,
+    siteUrl: options.siteUrl,
+    timezone: options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    theme: { colorMode: frame.colorMode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' },
+    surfaceColor: null,
+    extension: extensionFor(module, frame, instance),
+  };
+}
+
+/** Reads a frame identity from query parameters (`role`, `moduleKey`, `localId`, `anon`, `theme`). */
+export function frameFromQuery(params: URLSearchParams): FrameIdentity | null {
+  const role = params.get('role');
+  const moduleKey = params.get('moduleKey');
+  if (!moduleKey || (role !== 'macro' && role !== 'config' && role !== 'page')) return null;
+  return {
+    role,
+    moduleKey,
+    localId: params.get('localId') || undefined,
+    anonymous: params.get('anon') === '1',
+    colorMode: params.get('theme') === 'dark' ? 'dark' : 'light',
+  };
+}
+
+export function frameQuery(frame: FrameIdentity): string {
+  const params = new URLSearchParams({ role: frame.role, moduleKey: frame.moduleKey });
+  if (frame.localId) params.set('localId', frame.localId);
+  if (frame.anonymous) params.set('anon', '1');
+  if (frame.colorMode === 'dark') params.set('theme', 'dark');
+  return params.toString();
+}
