@@ -18,6 +18,8 @@ import { byteLength, FORGE_LIMITS, type ForgeLimits } from './limits';
 import { appUuid, egressAddresses, findFunction, loadManifest, resolverFunctionOf, scopesOf, type AppManifest } from './manifest';
 import { QueueEmulator, type AsyncEvent, type DeliveryOutcome } from './queue';
 
+import { WORKBENCH_INSTALLATION } from './identity';
+
 export type { AppManifest } from './manifest';
 export type { ForgeLimits } from './limits';
 export { FORGE_LIMITS } from './limits';
@@ -64,14 +66,6 @@ export interface ForgeHost {
   close(): Promise<void>;
 }
 
-/** Fixed identities of the one emulated installation. */
-const IDENTITY = {
-  appVersion: '1.0.0',
-  environmentId: '5f0e3c52-6a5d-4a5e-9c42-0c8d4f1a7b01',
-  environmentType: 'DEVELOPMENT',
-  installationId: '9b3c1c7e-2f5e-4a4f-8d7e-3c2a1b0f9e11',
-  cloudId: 'c1a7d0f2-8b3e-4e4a-9f6d-2b5c7e8a9d10',
-};
 
 export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeHost> {
   await assertEgressIsIntercepted();
@@ -80,7 +74,7 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
   const now = options.now ?? Date.now;
   const limits: ForgeLimits = { ...FORGE_LIMITS, ...options.limits };
   const scopes = scopesOf(manifest);
-  const identity: RuntimeIdentity = { appId: appUuid(manifest), ...IDENTITY, scopes, external: { ...(manifest.permissions?.external ?? {}) } };
+  const identity: RuntimeIdentity = { appId: appUuid(manifest), ...WORKBENCH_INSTALLATION, scopes, external: { ...(manifest.permissions?.external ?? {}) } };
   const appAccountId = `forge-app:${identity.appId}`;
 
   const kvs = await KvsEmulator.open({ dataDir: options.dataDir, now, limits });

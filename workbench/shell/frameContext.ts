@@ -2,14 +2,14 @@
  * What Confluence tells an app frame about where it runs: the product context `view.getContext()` answers and the
  * `extension` a resolver receives. Workbench constants stand in for the site, page, space and user.
  */
+import { WORKBENCH_INSTALLATION } from '../forge/identity';
 import type { MacroInstance } from './macroStore';
 import type { ShellModule } from './manifestModules';
 
 export const WORKBENCH_SITE = {
-  // Same installation identity as workbench/forge/host.ts gives the app's functions.
-  cloudId: 'c1a7d0f2-8b3e-4e4a-9f6d-2b5c7e8a9d10',
-  environmentId: '5f0e3c52-6a5d-4a5e-9c42-0c8d4f1a7b01',
-  environmentType: 'DEVELOPMENT',
+  cloudId: WORKBENCH_INSTALLATION.cloudId,
+  environmentId: WORKBENCH_INSTALLATION.environmentId,
+  environmentType: WORKBENCH_INSTALLATION.environmentType,
   space: { id: '98304', key: 'IGH', name: 'Integration Governance' },
   page: { id: '65537', title: 'Workbench page' },
 } as const;
