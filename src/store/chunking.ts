@@ -15,14 +15,18 @@ export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
 
-export function chunkByBytes<T>(items: readonly T[], budget = CHUNK_BUDGET_BYTES): Chunking<T> {
+/**
+ * `budget` is the size a chunk aims for; an item larger than the budget but within `hardLimit` gets a chunk of
+ * its own, and only items beyond `hardLimit` are reported as oversized.
+ */
+export function chunkByBytes<T>(items: readonly T[], budget = CHUNK_BUDGET_BYTES, hardLimit = CHUNK_BUDGET_BYTES): Chunking<T> {
   const chunks: T[][] = [];
   const oversized: { index: number; bytes: number }[] = [];
   let current: T[] = [];
   let currentBytes = 2; // the surrounding []
   items.forEach((item, index) => {
     const bytes = jsonBytes(item) + 1; // the separating comma
-    if (bytes > budget) {
+    if (bytes > hardLimit) {
       oversized.push({ index, bytes });
       return;
     }

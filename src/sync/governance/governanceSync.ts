@@ -1,13 +1,6 @@
 import type { GovernanceClient, InvalidItem } from '../../sources/governance/client';
 import { GovernanceApiError } from '../../sources/governance/client';
-import {
-  environmentSchema,
-  deploymentSchema,
-  maintenanceWindowSchema,
-  solutionSchema,
-  type Solution,
-} from '../../sources/governance/schemas';
-import { buildEnvStatusRows } from '../../domain/environments/envStatusRows';
+import { solutionSchema, type Solution } from '../../sources/governance/schemas';
 import { datasets } from '../../store/datasets';
 import {
   discardGeneration,
@@ -18,6 +11,8 @@ import {
   type DatasetIndex,
 } from '../../store/snapshots';
 import { updateSourceStatus, type InvalidItemRecord } from '../../store/syncStatus';
+import { createViewContext } from './viewContext';
+import { solutionViewBuilders } from './viewBuilders';
 import { claimStep, MAX_INVALID_ITEMS_KEPT, readJob, saveJob, type SyncEvent, type SyncJob } from './job';
 import { HISTORY_DAYS, syncTasks, TIME_BOUNDED_RESOURCES, type SyncTask } from './tasks';
 
@@ -201,20 +196,14 @@ function idOf(item: unknown): string | null {
 async function finalize(job: SyncJob, deps: SyncDeps): Promise<StepOutcome> {
   const now = deps.now();
   const staged = { generation: job.jobId, publishedAt: job.startedAt, datasets: job.datasets, previous: null };
-  const read = async <S extends Parameters<typeof readDataset>[1]>(dataset: string, schema: S) =>
-    (await readDataset(dataset, schema, staged))?.items ?? [];
-
-  const solutions = await read(datasets.raw('solutions', null), solutionSchema);
+  const solutions = (await readDataset(datasets.raw('solutions', null), solutionSchema, staged))?.items ?? [];
   const all: DatasetIndex = { ...job.datasets };
+  const problems: InvalidItemRecord[] = [];
   const solutionViews = [];
   for (const solution of solutions) {
-    const environments = await read(datasets.raw('environments', solution.id), environmentSchema);
-    const deployments = await read(datasets.raw('deployments', solution.id), deploymentSchema);
-    const windows = await read(datasets.raw('maintenanceWindows', solution.id), maintenanceWindowSchema);
-    const rows = buildEnvStatusRows(environments, deployments, windows, now);
-    const name = datasets.envStatusView(solution.id);
-    const written = await writeDatasetChunks(job.jobId, name, 0, rows);
-    all[name] = { chunks: written.chunks, count: rows.length };
+    const context = createViewContext({ generation: job.jobId, staged, solution, solutions, now, written: all, problems });
+    for (const build of solutionViewBuilders) await build(context);
+    const environments = await context.read('environments');
     solutionViews.push({
       id: solution.id,
       name: solution.name,
@@ -225,6 +214,8 @@ async function finalize(job: SyncJob, deps: SyncDeps): Promise<StepOutcome> {
   }
   const viewWrite = await writeDatasetChunks(job.jobId, datasets.solutionsView, 0, solutionViews);
   all[datasets.solutionsView] = { chunks: viewWrite.chunks, count: solutionViews.length };
+  job.invalidCount += problems.length;
+  job.invalidItems.push(...problems.slice(0, Math.max(0, MAX_INVALID_ITEMS_KEPT - job.invalidItems.length)));
 
   await publishGeneration(job.jobId, all, now);
   const counts = countsByResource(job.datasets);
