@@ -18,8 +18,11 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-/** The real app (this repo's manifest and src/) on the workbench's Forge host, against the governance simulator. */
-export async function startApp(): Promise<AppUnderTest> {
+/**
+ * The real app (this repo's manifest and src/) on the workbench's Forge host, against the governance simulator.
+ * `variables`: extra Forge variables (process.env in handlers), e.g. a webtrigger's shared secret.
+ */
+export async function startApp(options: { variables?: Record<string, string> } = {}): Promise<AppUnderTest> {
   const started = await startGovernanceSimulator({});
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-app-'));
   const forge = await createForgeHost({
@@ -30,6 +33,7 @@ export async function startApp(): Promise<AppUnderTest> {
       GOVERNANCE_BASE_URL: started.url,
       GOVERNANCE_CLIENT_ID: started.sim.clientId,
       GOVERNANCE_CLIENT_SECRET: started.sim.clientSecret,
+      ...options.variables,
     },
     backgroundDelivery: false,
   });

@@ -19,6 +19,8 @@ export function readUpstreamEnv(env: NodeJS.ProcessEnv, origin: () => string): U
     GOVERNANCE_CLIENT_ID: clientId,
     GOVERNANCE_CLIENT_SECRET: clientSecret,
     GOVERNANCE_WEBHOOK_SECRET: env.GOVERNANCE_WEBHOOK_SECRET ?? (simulated ? 'workbench-webhook-secret' : ''),
+    // The bearer secret the governance backend presents to pull interface specs (webtrigger interface-specs).
+    SPECS_WEBTRIGGER_SECRET: env.SPECS_WEBTRIGGER_SECRET ?? (simulated ? 'workbench-specs-secret' : ''),
   };
   // The simulator's URL is only known once the server listens, so it is read lazily.
   Object.defineProperty(forgeVariables, 'GOVERNANCE_BASE_URL', {

@@ -13,6 +13,7 @@ import { readSourceStatus } from '../store/syncStatus';
 import { syncStamp } from '../domain/sync/syncStamp';
 import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
 import { parseInput } from './validation';
+import { solutionForView } from './viewScope';
 import type { ResolverRequest } from './types';
 
 export const MAX_PAGE_SIZE = 100;
@@ -23,6 +24,8 @@ const pageRequestSchema = z
     pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
     sortKey: z.enum(ENV_STATUS_SORT_KEYS).default('stage'),
     sortOrder: z.enum(['ASC', 'DESC']).default('ASC'),
+    /** Only from the space hub (see viewScope.ts). */
+    solutionId: z.string().min(1).max(200).optional(),
   })
   .strict();
 
@@ -31,10 +34,13 @@ export async function getEnvironmentStatus({ payload, context }: ResolverRequest
   if (!request.ok) return request.error;
   const config = parseInput('macro configuration', envStatusConfigSchema, context.extension?.config ?? {});
   if (!config.ok) return config.error;
+  const solution = await solutionForView(context, config.value.solutionId, request.value.solutionId);
+  if (!solution.ok) return solution.error;
   const now = new Date();
-  const data = await loadEnvStatus(config.value, now);
+  const data = await loadEnvStatus({ ...config.value, solutionId: solution.value }, now);
   if (data.state !== 'ok') return data;
-  const { rows, total, page } = envStatusPage(data.rows, { ...request.value, stages: data.stages, now });
+  const { sortKey, sortOrder, pageSize } = request.value;
+  const { rows, total, page } = envStatusPage(data.rows, { sortKey, sortOrder, pageSize, page: request.value.page, stages: data.stages, now });
   return {
     state: 'ok',
     solution: { id: data.solution.id, name: data.solution.name },

@@ -1,11 +1,39 @@
 import Resolver from '@forge/resolver';
+import { getCredentialOwnership, getCredentialOwnershipConfigOptions } from './credentialOwnershipResolvers';
 import { getEnvironmentStatus, getEnvStatusConfigOptions } from './envStatusResolvers';
+import {
+  getReleaseReadiness,
+  getReleaseReadinessConfigOptions,
+  signOffRelease,
+  withdrawReleaseSignOff,
+} from './releaseReadinessResolvers';
+import {
+  getInterfaceSpec,
+  getInterfaceSpecConfigOptions,
+  getInterfaceSpecEditOptions,
+  saveInterfaceSpec,
+} from './interfaceSpecResolvers';
+import { getSpaceHub } from './spaceHubResolvers';
+import { getChangeSummary, getChangeSummaryConfigOptions } from './changeSummaryResolvers';
 import type { ResolverRequest } from './types';
 
 /** Every resolver the Custom UI and UI Kit views may invoke, by key. */
 export const resolverDefinitions: Record<string, (request: ResolverRequest) => Promise<unknown>> = {
   getEnvironmentStatus,
   getEnvStatusConfigOptions,
+  getReleaseReadiness,
+  getReleaseReadinessConfigOptions,
+  signOffRelease,
+  withdrawReleaseSignOff,
+  getCredentialOwnership,
+  getCredentialOwnershipConfigOptions,
+  getSpaceHub,
+  getChangeSummary,
+  getChangeSummaryConfigOptions,
+  getInterfaceSpec,
+  saveInterfaceSpec,
+  getInterfaceSpecEditOptions,
+  getInterfaceSpecConfigOptions,
 };
 
 const resolver = new Resolver();

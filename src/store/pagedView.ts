@@ -62,16 +62,40 @@ export async function readPagedView<IS extends z.ZodTypeAny, RS extends z.ZodTyp
   pointer: SnapshotPointer,
 ): Promise<PagedResult<z.output<IS>, z.output<RS>> | undefined> {
   type I = z.output<IS>;
-  const entrySchema = z.intersection(schemas.index, z.object({ id: z.string(), c: z.number().int().nonnegative() }));
-  const index = await readDataset(indexDataset(dataset), entrySchema, pointer);
+  const index = await readPagedIndex(dataset, schemas.index, pointer);
   if (!index) return undefined;
-  const matching = (index.items as IndexEntry<I>[]).filter((entry) => (query.filter ? query.filter(entry) : true));
+  const matching = index.filter((entry) => (query.filter ? query.filter(entry) : true));
   if (query.compare) matching.sort(query.compare);
   const total = matching.length;
   const lastPage = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(Math.max(1, query.page), lastPage);
-  const pageEntries = matching.slice((page - 1) * query.pageSize, page * query.pageSize);
-  const chunkNumbers = [...new Set(pageEntries.map((entry) => entry.c))];
+  const pageEntries: IndexEntry<I>[] = matching.slice((page - 1) * query.pageSize, page * query.pageSize);
+  const rows = await readPagedRows(dataset, schemas.row, pageEntries, pointer);
+  return { rows, matching, total, page };
+}
+
+/**
+ * The two halves of readPagedView, for views that choose their page from the whole index themselves (counting
+ * what a filter hides, say): every index entry, validated; undefined when the view is absent.
+ */
+export async function readPagedIndex<IS extends z.ZodTypeAny>(
+  dataset: string,
+  indexSchema: IS,
+  pointer: SnapshotPointer,
+): Promise<IndexEntry<z.output<IS>>[] | undefined> {
+  const entrySchema = z.intersection(indexSchema, z.object({ id: z.string(), c: z.number().int().nonnegative() }));
+  const index = await readDataset(indexDataset(dataset), entrySchema, pointer);
+  return index ? (index.items as IndexEntry<z.output<IS>>[]) : undefined;
+}
+
+/** The rows of the given index entries, in their order, reading only the chunks that hold them (one batch). */
+export async function readPagedRows<RS extends z.ZodTypeAny>(
+  dataset: string,
+  rowSchema: RS,
+  entries: readonly { id: string; c: number }[],
+  pointer: SnapshotPointer,
+): Promise<z.output<RS>[]> {
+  const chunkNumbers = [...new Set(entries.map((entry) => entry.c))];
   const keys = chunkNumbers.map((c) => chunkKey(pointer.generation, rowsDataset(dataset), c));
   const chunks = await readMany(keys);
   const byId = new Map<string, unknown>();
@@ -84,9 +108,9 @@ export async function readPagedView<IS extends z.ZodTypeAny, RS extends z.ZodTyp
     }
   }
   const rows: z.output<RS>[] = [];
-  for (const entry of pageEntries) {
-    const parsed = schemas.row.safeParse(byId.get(entry.id));
+  for (const entry of entries) {
+    const parsed = rowSchema.safeParse(byId.get(entry.id));
     if (parsed.success) rows.push(parsed.data as z.output<RS>);
   }
-  return { rows, matching, total, page };
+  return rows;
 }

@@ -32,6 +32,13 @@ export interface FrameIdentity {
   localId?: string;
   anonymous: boolean;
   colorMode: ColorMode;
+  /** The space the page is in (`?space=KEY`); the workbench's own space when absent. */
+  spaceKey?: string;
+}
+
+export interface WorkbenchSpace {
+  id: string;
+  key: string;
 }
 
 export interface ExtensionContext {
@@ -40,9 +47,13 @@ export interface ExtensionContext {
 }
 
 /** `context.extension` for a module, as the resolver and the frame see it. */
-export function extensionFor(module: ShellModule, frame: FrameIdentity, instance?: MacroInstance): ExtensionContext {
+export function extensionFor(
+  module: ShellModule,
+  frame: FrameIdentity,
+  instance?: MacroInstance,
+  space: WorkbenchSpace = { id: WORKBENCH_SITE.space.id, key: WORKBENCH_SITE.space.key },
+): ExtensionContext {
   const content = { id: WORKBENCH_SITE.page.id, type: 'page', subtype: null };
-  const space = { id: WORKBENCH_SITE.space.id, key: WORKBENCH_SITE.space.key };
   if (module.type === 'macro') {
     return {
       type: 'macro',
@@ -81,6 +92,7 @@ export function productContext(options: {
   siteUrl: string;
   timezone?: string;
   locale?: string;
+  space?: WorkbenchSpace;
 }): ProductContext {
   const { module, frame, instance } = options;
   return {
@@ -95,7 +107,7 @@ export function productContext(options: {
     timezone: options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     theme: { colorMode: frame.colorMode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' },
     surfaceColor: null,
-    extension: extensionFor(module, frame, instance),
+    extension: extensionFor(module, frame, instance, options.space),
   };
 }
 
@@ -110,6 +122,7 @@ export function frameFromQuery(params: URLSearchParams): FrameIdentity | null {
     localId: params.get('localId') || undefined,
     anonymous: params.get('anon') === '1',
     colorMode: params.get('theme') === 'dark' ? 'dark' : 'light',
+    spaceKey: params.get('space') || undefined,
   };
 }
 
@@ -118,5 +131,6 @@ export function frameQuery(frame: FrameIdentity): string {
   if (frame.localId) params.set('localId', frame.localId);
   if (frame.anonymous) params.set('anon', '1');
   if (frame.colorMode === 'dark') params.set('theme', 'dark');
+  if (frame.spaceKey) params.set('space', frame.spaceKey);
   return params.toString();
 }

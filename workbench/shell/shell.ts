@@ -21,7 +21,7 @@ import type { ForgeHost } from '../forge/host';
 import { readBody, sendJson } from '../http';
 import { Bundler } from './bundler';
 import type { FrameData } from './client/messages';
-import { extensionFor, frameFromQuery, productContext, WORKBENCH_USER, type ColorMode, type FrameIdentity } from './frameContext';
+import { extensionFor, frameFromQuery, productContext, WORKBENCH_USER, type ColorMode, type FrameIdentity, type WorkbenchSpace } from './frameContext';
 import { frameId } from './frameUrls';
 import { bundleFailureScript, customUiCsp, injectBridge, uikitFrameHtml } from './frames';
 import { MacroStore, defaultLocalId, invalidConfigReason, type MacroConfigValue } from './macroStore';
@@ -147,6 +147,12 @@ export function createShell(options: ShellOptions): Shell {
     return { module, ui };
   }
 
+  /** The emulated Confluence space a frame is in: `?space=KEY` when that space exists, else the workbench space. */
+  function spaceOf(frame: FrameIdentity): WorkbenchSpace | undefined {
+    const space = frame.spaceKey ? forge.confluence.spaceByKey(frame.spaceKey) : undefined;
+    return space ? { id: String(space.id), key: space.key } : undefined;
+  }
+
   function frameData(frame: FrameIdentity, url: URL): FrameData {
     const { module, ui } = frameModule(frame);
     const instance = module.type === 'macro' ? store.resolve(module.key, frame.localId) : undefined;
@@ -157,8 +163,9 @@ export function createShell(options: ShellOptions): Shell {
       moduleKey: module.key,
       localId: instance?.localId,
       anonymous: frame.anonymous,
+      spaceKey: frame.spaceKey,
       renderer: ui.renderer,
-      context: productContext({ module, frame, instance, siteUrl: url.origin }),
+      context: productContext({ module, frame, instance, siteUrl: url.origin, space: spaceOf(frame) }),
     };
   }
 
@@ -219,6 +226,7 @@ export function createShell(options: ShellOptions): Shell {
       localId: typeof body.localId === 'string' ? body.localId : undefined,
       anonymous: body.anonymous === true,
       colorMode: 'light',
+      spaceKey: typeof body.spaceKey === 'string' && body.spaceKey ? body.spaceKey : undefined,
     };
     const module = requireModule(frame.moduleKey);
     // A config panel runs against its macro's resolver, as on Confluence.
@@ -229,7 +237,7 @@ export function createShell(options: ShellOptions): Shell {
       moduleKey: module.key,
       functionKey,
       payload: body.payload ?? {},
-      extension: extensionFor(module, frame, instance),
+      extension: extensionFor(module, frame, instance, spaceOf(frame)),
       accountId: frame.anonymous ? null : WORKBENCH_USER.accountId,
       localId: instance?.localId ?? `${module.key}-${frame.role}`,
     });
@@ -313,7 +321,8 @@ export function createShell(options: ShellOptions): Shell {
     }
     const edit = url.searchParams.get('edit');
     const editLocalId = edit ? (edit === '1' ? (instances[0]?.localId ?? defaultLocalId(found.key)) : edit) : undefined;
-    sendHtml(res, modulePage({ manifest: manifest(), module: found, instances, editLocalId, url, colorMode: colorModeOf(url), anonymous }));
+    const spaces = forge.confluence.spaces().map((space) => ({ key: space.key, name: space.name }));
+    sendHtml(res, modulePage({ manifest: manifest(), module: found, instances, editLocalId, url, colorMode: colorModeOf(url), anonymous, spaces }));
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {

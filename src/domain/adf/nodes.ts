@@ -20,6 +20,13 @@ export const panel = (panelType: 'info' | 'note' | 'warning' | 'error' | 'succes
   content,
 });
 
+/** Preformatted text (a JSON document, say); ADF code blocks take plain text without marks. */
+export const codeBlock = (value: string, language?: string): AdfNode => ({
+  type: 'codeBlock',
+  ...(language ? { attrs: { language } } : {}),
+  content: [{ type: 'text', text: value || ' ' }],
+});
+
 /** Cells hold one or more lines; each line becomes a paragraph so exports wrap them sensibly. */
 export function table(headers: string[], rows: (AdfText | string)[][][]): AdfNode {
   const cell = (type: 'tableHeader' | 'tableCell', lines: (AdfText | string)[]): AdfNode => ({

@@ -4,6 +4,7 @@ import { datasets } from '../../store/datasets';
 import { writePagedView } from '../../store/pagedView';
 import { readDataset, writeDatasetChunks, type DatasetIndex, type SnapshotPointer } from '../../store/snapshots';
 import type { InvalidItemRecord } from '../../store/syncStatus';
+import { writeStreamChunks } from '../../store/timeStreams';
 
 /**
  * What a view builder gets for one solution while a sync finalizes: the solution's validated raw data, read
@@ -19,6 +20,11 @@ export interface SolutionViewContext {
   write(dataset: string, items: readonly unknown[]): Promise<void>;
   /** A dataset paged by its macro: rows in small chunks plus a compact index (see store/pagedView.ts). */
   writePaged<R extends { id: string }, I extends object>(dataset: string, rows: readonly R[], indexOf: (row: R) => I): Promise<void>;
+  /**
+   * A dataset whose chunk boundaries the builder chooses, one KVS value per given chunk (time-ordered streams a
+   * macro reads chunk by chunk, see store/timeStreams.ts). Each chunk must stay under the KVS value limit.
+   */
+  writeChunks(dataset: string, chunks: readonly (readonly unknown[])[]): Promise<void>;
   /** Problems found while preparing views (an item too large to store, say), reported with the sync status. */
   report(problem: InvalidItemRecord): void;
 }
@@ -61,6 +67,9 @@ export function createViewContext(options: {
       for (const o of written.oversized) {
         options.problems.push({ resource: dataset, index: -1, id: o.id, issues: [`prepared row of ${o.bytes} bytes is too large to store; skipped`], solutionId: solution.id });
       }
+    },
+    async writeChunks(dataset, chunks) {
+      options.written[dataset] = await writeStreamChunks(generation, dataset, chunks);
     },
     report(problem) {
       options.problems.push(problem);

@@ -41,7 +41,11 @@ export interface DataTableProps<Row, SortKey extends string> {
   /** Shown when the server answered no rows. */
   emptyView: ReactElement;
   testId?: string;
+  /** Rows that need attention stand out: a coloured edge and background (data-emphasis on the row). */
+  rowEmphasis?(row: Row): RowEmphasis | undefined;
 }
+
+export type RowEmphasis = 'danger' | 'warning';
 
 /**
  * The one table of this app: @atlaskit/dynamic-table driven entirely by the server. Sort and page are controlled
@@ -62,10 +66,12 @@ export function DataTable<Row, SortKey extends string>(props: DataTableProps<Row
   };
   const tableRows: RowType[] = rows.map((row) => {
     const key = rowKey(row);
+    const emphasis = props.rowEmphasis?.(row);
     return {
       key,
       testId: `row-${key}`,
       cells: columns.map((column) => ({ key: `${key}:${column.key}`, content: column.render(row) })),
+      ...(emphasis ? { 'data-emphasis': emphasis } : {}),
     };
   });
   const sortableKeys = new Set(columns.flatMap((column) => (column.sortKey ? [column.sortKey] : [])));

@@ -5,11 +5,13 @@ import { staleWarningText } from './syncWording';
 export interface StaleWarningProps {
   sync: SyncStamp;
   locale?: string;
+  /** What the data is, for the title: "Environment" (the default), "Credential". */
+  subject?: string;
 }
 
 /** The warning a view shows above its data when the last sync failed, is too old, or never happened. */
-export function StaleWarning({ sync, locale }: StaleWarningProps) {
-  const text = staleWarningText(sync, locale);
+export function StaleWarning({ sync, locale, subject }: StaleWarningProps) {
+  const text = staleWarningText(sync, locale, subject);
   if (!text) return null;
   return (
     <SectionMessage appearance="warning" title={text.title} testId="stale-warning">

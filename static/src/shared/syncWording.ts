@@ -12,8 +12,8 @@ export interface StaleWarningText {
   body: string;
 }
 
-/** What the stale warning says, or null when the data is fresh. */
-export function staleWarningText(sync: SyncStamp, locale = 'en'): StaleWarningText | null {
+/** What the stale warning says, or null when the data is fresh. `subject` names the data: "Environment", "Credential". */
+export function staleWarningText(sync: SyncStamp, locale = 'en', subject = 'Environment'): StaleWarningText | null {
   if (!sync.stale) return null;
   const age = sync.lastSuccessAt ? formatAge(sync.lastSuccessAt, sync.now, locale) : null;
   const interval = formatDuration(sync.intervalMinutes * 60 * 1000, locale);
@@ -21,7 +21,7 @@ export function staleWarningText(sync: SyncStamp, locale = 'en'): StaleWarningTe
     case 'last-sync-failed': {
       const failure = sync.lastError ? `The last sync failed: ${withoutFinalStop(sync.lastError)}.` : 'The last sync failed.';
       return {
-        title: 'Environment data may be out of date',
+        title: `${subject} data may be out of date`,
         body: age ? `${failure} Showing data from ${age} ago.` : `${failure} No data has been synced yet.`,
       };
     }
@@ -33,7 +33,7 @@ export function staleWarningText(sync: SyncStamp, locale = 'en'): StaleWarningTe
     case 'too-old':
     default:
       return {
-        title: 'Environment data may be out of date',
+        title: `${subject} data may be out of date`,
         body:
           `Data is older than two sync intervals (syncs run every ${interval})` +
           (age ? ` and was last synced ${age} ago.` : '.') +

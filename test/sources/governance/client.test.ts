@@ -230,7 +230,7 @@ describe('governance client: validation of what comes back', () => {
       [2, all[2]],
       [3, all[3]],
     ]);
-    expect(items.map((credential) => credential.id)).toEqual([all[0], all[1], all[4]]);
+    expect(items.map((credential) => credential.id)).toEqual(all.filter((_, index) => index !== 2 && index !== 3));
   });
 
   it('names the field at fault, nested ones included', async () => {

@@ -20,6 +20,10 @@ export function fakeForgeHost(answer: (call: InvokeCall) => { ok: true; body: un
   const exports: { moduleKey: string; extension: Record<string, unknown>; exportType: string }[] = [];
   const host = {
     manifest: parse(fs.readFileSync(path.join(appDir, 'manifest.yml'), 'utf8')) as unknown,
+    confluence: {
+      spaces: () => [{ id: '1', key: 'OTC', name: 'Retail Order-to-Cash' }],
+      spaceByKey: (key: string) => (key === 'OTC' ? { id: '1', key: 'OTC', name: 'Retail Order-to-Cash' } : undefined),
+    },
     async invokeResolver(call: InvokeCall) {
       calls.push(call);
       return answer(call);

@@ -17,7 +17,7 @@ describe('readShellManifest', () => {
   });
 
   it('lists every module type of the manifest, including ones without UI', () => {
-    expect(new Set(manifest.modules.map((m) => m.type))).toEqual(new Set(['macro', 'scheduledTrigger', 'consumer', 'function']));
+    expect(new Set(manifest.modules.map((m) => m.type))).toEqual(new Set(['macro', 'confluence:spacePage', 'webtrigger', 'scheduledTrigger', 'consumer', 'function']));
   });
 
   it('knows which macro a config resource configures', () => {

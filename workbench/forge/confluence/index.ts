@@ -8,9 +8,11 @@ import { handleRest, type RestResponse } from './rest';
 import { ConfluenceStore } from './store';
 import { renderView } from './view';
 import { missingScopes } from './scopes';
+import { UserDirectory, type DirectoryUser } from './users';
 import type { Actor, Label, Page, PageVersion, Space } from './model';
 
 export type { Actor, Label, Page, PageVersion, Space } from './model';
+export type { DirectoryUser } from './users';
 
 export interface ConfluenceOptions {
   dataDir: string;
@@ -24,6 +26,9 @@ export interface ConfluenceOptions {
 export const ACCOUNT_HEADER = 'x-workbench-account-id';
 
 export class ConfluenceEmulator {
+  /** The site's users, for the user endpoints (seeded; tests add more with addUser). */
+  readonly users = new UserDirectory();
+
   private constructor(
     readonly store: ConfluenceStore,
     private readonly options: ConfluenceOptions,
@@ -31,6 +36,11 @@ export class ConfluenceEmulator {
 
   static async open(options: ConfluenceOptions): Promise<ConfluenceEmulator> {
     return new ConfluenceEmulator(await ConfluenceStore.open(options.dataDir, options.now), options);
+  }
+
+  /** Adds (or renames) a user of the site, as an admin inviting a colleague would. */
+  addUser(user: DirectoryUser): void {
+    this.users.add(user);
   }
 
   spaces(): Space[] {
@@ -80,7 +90,7 @@ export class ConfluenceEmulator {
     } catch {
       return toResponse({ status: 400, body: { message: 'Request body is not valid JSON' } });
     }
-    return toResponse(handleRest(this.store, { method, url, body, actor, baseUrl: this.wikiBase() }));
+    return toResponse(handleRest(this.store, { method, url, body, actor, baseUrl: this.wikiBase(), users: this.users }));
   }
 
   /** HTTP on the workbench origin: /wiki/api/v2/..., /wiki/rest/api/... and the HTML views under /wiki/spaces/. */
@@ -97,7 +107,7 @@ export class ConfluenceEmulator {
       } catch {
         return sendJson(res, 400, { message: 'Request body is not valid JSON' });
       }
-      const answer = handleRest(this.store, { method, url, body, actor, baseUrl: this.wikiBase() });
+      const answer = handleRest(this.store, { method, url, body, actor, baseUrl: this.wikiBase(), users: this.users });
       if (answer.status === 204) {
         res.writeHead(204, answer.headers);
         return void res.end();

@@ -7,6 +7,7 @@ import type { ConfluenceStore } from './store';
 import { compareFor, matches, parseCql, type CqlSubject } from './cql';
 import { renderPageBody } from './view';
 import { isRecord } from '../http-response';
+import { anonymousUserJson, appUserJson, userJson, UserDirectory } from './users';
 
 export interface RestRequest {
   method: string;
@@ -15,6 +16,8 @@ export interface RestRequest {
   actor: Actor;
   /** `<origin>/wiki`, what Confluence calls `_links.base`. */
   baseUrl: string;
+  /** Who each accountId is (for the user endpoints); the seeded directory when absent. */
+  users?: UserDirectory;
 }
 
 export interface RestResponse {
@@ -57,7 +60,20 @@ function routes(store: ConfluenceStore): Array<[string, RegExp, Handler]> {
     ['DELETE', /^\/wiki\/rest\/api\/content\/([^/]+)\/label(?:\/([^/]+))?$/, (request, match) => removeLabel(store, request, match)],
     ['GET', /^\/wiki\/rest\/api\/search\/?$/, (request) => search(store, request, 'search')],
     ['GET', /^\/wiki\/rest\/api\/content\/search\/?$/, (request) => search(store, request, 'content')],
+    ['GET', /^\/wiki\/rest\/api\/user\/current\/?$/, (request) => currentUser(request)],
   ];
+}
+
+const SEEDED_DIRECTORY = new UserDirectory();
+
+/** v1 "Get current user": the caller as Confluence knows them; anonymous readers get the anonymous user. */
+function currentUser(request: RestRequest): RestResponse {
+  const { actor, baseUrl } = request;
+  if (actor.accountId === null) return ok(anonymousUserJson(baseUrl));
+  if (actor.isApp) return ok(appUserJson(actor.accountId, baseUrl));
+  const user = (request.users ?? SEEDED_DIRECTORY).get(actor.accountId);
+  if (!user) throw new ConfluenceError(404, `No user with accountId ${actor.accountId} in the workbench's user directory (workbench/forge/confluence/users.ts)`);
+  return ok(userJson(user, baseUrl));
 }
 
 function listSpaces(store: ConfluenceStore, request: RestRequest): RestResponse {

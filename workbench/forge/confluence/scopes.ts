@@ -14,6 +14,8 @@ const RULES: Array<{ method: string; path: RegExp; anyOf: string[] }> = [
   { method: 'POST', path: /^\/wiki\/rest\/api\/content\/[^/]+\/label/, anyOf: ['write:label:confluence', 'write:confluence-content'] },
   { method: 'DELETE', path: /^\/wiki\/rest\/api\/content\/[^/]+\/label/, anyOf: ['write:label:confluence', 'write:confluence-content'] },
   { method: 'GET', path: /^\/wiki\/rest\/api\/(content\/)?search/, anyOf: ['search:confluence', 'read:content-details:confluence'] },
+  // Confluence's REST reference lists these for the v1 user endpoints (classic, then granular).
+  { method: 'GET', path: /^\/wiki\/rest\/api\/user\/current/, anyOf: ['read:confluence-user', 'read:content-details:confluence'] },
 ];
 
 /** The scopes that would satisfy this call, or undefined if the granted ones already do. */

@@ -146,6 +146,7 @@ export function installBridge(options: BridgeOptions = {}): FrameData {
           moduleKey: frame.moduleKey,
           localId: frame.localId,
           anonymous: frame.anonymous,
+          spaceKey: frame.spaceKey,
           functionKey,
           payload: payload ?? {},
         }),

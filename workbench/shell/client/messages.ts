@@ -11,6 +11,7 @@ export interface FrameData {
   moduleKey: string;
   localId?: string;
   anonymous: boolean;
+  spaceKey?: string;
   renderer: 'custom-ui' | 'uikit';
   context: ProductContext;
 }

@@ -15,6 +15,8 @@ export interface ModulePageOptions {
   url: URL;
   colorMode: ColorMode;
   anonymous: boolean;
+  /** Space modules: the emulated Confluence spaces the page can be viewed in (`?space=KEY`). */
+  spaces?: { key: string; name: string }[];
 }
 
 /** What the page script needs to open config panels and insert macros. */
@@ -74,7 +76,7 @@ function macroBlock(module: ShellModule, instance: MacroInstance, index: number,
 
 export function modulePage(options: ModulePageOptions): string {
   const { manifest, module, instances, url, colorMode, anonymous } = options;
-  const frameBase = { moduleKey: module.key, anonymous, colorMode };
+  const frameBase = { moduleKey: module.key, anonymous, colorMode, spaceKey: url.searchParams.get('space') || undefined };
   let content: RawHtml;
   let pageData: ModulePageData = { moduleKey: module.key, openOnInsert: module.config?.openOnInsert ?? false };
 
@@ -102,7 +104,17 @@ export function modulePage(options: ModulePageOptions): string {
       <button type="button" class="wb-button" data-action="insert-macro" data-module-key="${module.key}">Insert another ${module.title} macro</button>`;
   } else if (module.ui) {
     const frame: FrameIdentity = { ...frameBase, role: 'page' };
-    content = html`<div class="wb-macro-body"><iframe class="wb-macro-frame" title="${module.title}" src="${frameSrc(module.ui, frame)}"
+    const spaces = module.type.includes('space') ? (options.spaces ?? []) : [];
+    const switcher = spaces.length
+      ? html`<nav class="wb-space-switcher" aria-label="View in space"><span>View in space:</span>
+          ${spaces.map((space) => {
+            const target = new URL(url);
+            target.searchParams.set('space', space.key);
+            const current = frameBase.spaceKey === space.key;
+            return html` <a href="${target.pathname}${target.search}" ${current ? html`aria-current="page"` : ''}>${space.key}</a>`;
+          })}</nav>`
+      : '';
+    content = html`${switcher}<div class="wb-macro-body"><iframe class="wb-macro-frame" title="${module.title}" src="${frameSrc(module.ui, frame)}"
       data-frame-id="${frameId(frame)}" data-role="page" style="min-height: 480px"></iframe></div>`;
   } else {
     content = html`<p>The module <code>${module.key}</code> (${module.type}) has no UI. See <a href="/">all modules</a>.</p>`;

@@ -269,12 +269,61 @@ const CREDENTIALS: CredentialSpec[] = [
   },
 ];
 
+/**
+ * Added for the credential-ownership macro: a production credential last rotated by its only approver and due
+ * within two weeks, and its test twin with a status v1 clients do not know, owned by the same person (rule 5).
+ * Their times take nothing from the random stream and the change history does not refer to them, so every other
+ * seeded item stays exactly as it was.
+ */
+const SCENARIO_CREDENTIALS: CredentialSpec[] = [
+  {
+    id: 'cred-otc-prod-van-mailbox',
+    name: 'EDI VAN mailbox password (prod)',
+    kind: 'password',
+    environmentId: 'env-otc-prod',
+    system: 'EDI VAN',
+    owner: marcus,
+    backupOwner: elena,
+    approvers: [tomas],
+    lastRotatedBy: tomas,
+    scopes: [],
+    status: 'active',
+    rotatedDaysAgo: 80,
+    rotationPolicyDays: 90,
+    expiresInDays: null,
+    usedBy: ['art-otc-orders-in'],
+  },
+  {
+    id: 'cred-otc-test-van-mailbox',
+    name: 'EDI VAN mailbox password (test)',
+    kind: 'password',
+    environmentId: 'env-otc-test',
+    system: 'EDI VAN',
+    owner: marcus,
+    backupOwner: tomas,
+    approvers: [elena],
+    lastRotatedBy: marcus,
+    scopes: [],
+    status: 'suspended',
+    rotatedDaysAgo: 30,
+    rotationPolicyDays: 90,
+    expiresInDays: null,
+    usedBy: ['art-otc-orders-in'],
+  },
+];
+
 export function seedCredentials(random: Random, now: number): Credential[] {
-  return CREDENTIALS.map(({ rotatedDaysAgo, expiresInDays, ...credential }) => ({
+  const seeded = CREDENTIALS.map(({ rotatedDaysAgo, expiresInDays, ...credential }) => ({
     ...credential,
     lastRotatedAt: rotatedDaysAgo === null ? null : iso(roundToMinute(now - rotatedDaysAgo * DAY - random.int(0, 10) * HOUR)),
     expiresAt: expiresInDays === null ? null : iso(roundToMinute(now + expiresInDays * DAY + random.int(0, 10) * HOUR)),
   }));
+  const scenario = SCENARIO_CREDENTIALS.map(({ rotatedDaysAgo, expiresInDays, ...credential }) => ({
+    ...credential,
+    lastRotatedAt: rotatedDaysAgo === null ? null : iso(roundToMinute(now - rotatedDaysAgo * DAY)),
+    expiresAt: expiresInDays === null ? null : iso(roundToMinute(now + expiresInDays * DAY)),
+  }));
+  return [...seeded, ...scenario];
 }
 
 /** Id and name of every seeded credential and where it lives, for the change history. */

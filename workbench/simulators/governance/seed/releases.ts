@@ -31,6 +31,10 @@ export function seedReleases(now: number, versions: Versions): Release[] {
         item('art-otc-810-out', 'test'),
         // Not even in test yet: the release is not ready.
         item('art-otc-order-api', 'test', true),
+        // Already live in production: ready.
+        item('art-otc-uom-xref', 'prod'),
+        // Its production deployment is scheduled (landscape.ts): scheduled.
+        item('art-otc-orders-in', 'test'),
       ],
     },
     {

@@ -1,0 +1,4 @@
+import { mountView } from '../shared/mountView';
+import { ChangeSummaryApp } from './ChangeSummaryApp';
+
+mountView(<ChangeSummaryApp />);

@@ -1,0 +1,4 @@
+import { mountView } from '../shared/mountView';
+import { CredentialOwnershipApp } from './CredentialOwnershipApp';
+
+mountView(<CredentialOwnershipApp />);

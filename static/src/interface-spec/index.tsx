@@ -1,0 +1,4 @@
+import { mountView } from '../shared/mountView';
+import { InterfaceSpecApp } from './InterfaceSpecApp';
+
+mountView(<InterfaceSpecApp />);

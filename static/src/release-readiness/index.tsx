@@ -1,0 +1,4 @@
+import { mountView } from '../shared/mountView';
+import { ReleaseReadinessApp } from './ReleaseReadinessApp';
+
+mountView(<ReleaseReadinessApp />);

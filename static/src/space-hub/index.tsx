@@ -1,0 +1,4 @@
+import { mountView } from '../shared/mountView';
+import { SpaceHubApp } from './SpaceHubApp';
+
+mountView(<SpaceHubApp />);
