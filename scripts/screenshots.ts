@@ -34,6 +34,11 @@ async function main(): Promise<void> {
     await frame.waitForSelector('table');
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(OUT, 'env-status.png'), fullPage: true });
+    await page.goto(`${bench.workbench.url}/module/space-hub?space=OTC`);
+    await page.waitForSelector('iframe[data-role="page"][data-ready="true"]', { timeout: 20_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(OUT, 'space-hub.png'), fullPage: true });
+
     await page.goto(`${bench.workbench.url}/`);
     await page.screenshot({ path: path.join(OUT, 'workbench-index.png'), fullPage: true });
     console.log(`Screenshots written to ${OUT}`);

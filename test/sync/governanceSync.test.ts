@@ -99,3 +99,24 @@ describe('governance sync, end to end on the workbench host', () => {
     }
   });
 });
+
+describe('what the sync stores', () => {
+  it('never stores a secret the backend leaked into a sensitive diff entry', async () => {
+    const app = await startApp();
+    try {
+      const change = app.sim.data.changeEvents[0];
+      if (!change) throw new Error('no change events in the seed');
+      change.diff = [{ op: 'replace', path: '/clientSecret', before: 'leaked-old-value', after: 'leaked-new-value', sensitive: true }];
+      await app.syncNow();
+      const stored = app.forge.kvs
+        .keys('snap:')
+        .map((key) => JSON.stringify(app.forge.kvs.get(key)))
+        .join('\n');
+      expect(stored).toContain(change.id);
+      expect(stored).not.toContain('leaked-old-value');
+      expect(stored).not.toContain('leaked-new-value');
+    } finally {
+      await app.close();
+    }
+  });
+});

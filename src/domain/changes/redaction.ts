@@ -56,3 +56,20 @@ export function redactedDiffEntry(entry: DiffEntry): ChangeDiffEntry {
   if (isSensitiveDiffEntry(entry)) return { op: entry.op, path: entry.path, before: null, after: null, sensitive: true };
   return { op: entry.op, path: entry.path, before: diffValueText(entry.before), after: diffValueText(entry.after), sensitive: false };
 }
+
+/** The value the contract uses in place of a sensitive one. */
+export const REDACTED_VALUE = '***';
+
+/**
+ * A change event as the sync stores it: a sensitive diff entry keeps its path and operation but its values become
+ * "***", whatever the backend sent. A backend that leaks a secret into a diff must not make the app store it.
+ */
+export function withSensitiveValuesRedacted<E extends { diff: DiffEntry[] }>(event: E): E {
+  if (!event.diff.some(isSensitiveDiffEntry)) return event;
+  return {
+    ...event,
+    diff: event.diff.map((entry) =>
+      isSensitiveDiffEntry(entry) ? { ...entry, sensitive: true, before: entry.before === undefined || entry.before === null ? entry.before : REDACTED_VALUE, after: entry.after === undefined || entry.after === null ? entry.after : REDACTED_VALUE } : entry,
+    ),
+  };
+}

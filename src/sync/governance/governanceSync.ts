@@ -1,6 +1,7 @@
 import type { GovernanceClient, InvalidItem } from '../../sources/governance/client';
 import { GovernanceApiError } from '../../sources/governance/client';
-import { solutionSchema, type Solution } from '../../sources/governance/schemas';
+import { solutionSchema, type ChangeEvent, type Solution } from '../../sources/governance/schemas';
+import { withSensitiveValuesRedacted } from '../../domain/changes/redaction';
 import { datasets } from '../../store/datasets';
 import {
   discardGeneration,
@@ -161,7 +162,8 @@ async function fetchPage(client: GovernanceClient, job: SyncJob, task: SyncTask)
   });
   const dataset = datasets.raw(task.resource, task.solutionId);
   const info = job.datasets[dataset] ?? { chunks: 0, count: 0 };
-  const written = await writeDatasetChunks(job.jobId, dataset, info.chunks, page.items);
+  const items = task.resource === 'changeEvents' ? (page.items as ChangeEvent[]).map(withSensitiveValuesRedacted) : page.items;
+  const written = await writeDatasetChunks(job.jobId, dataset, info.chunks, items);
   const oversizedIds = new Set(written.oversized.map((o) => o.index));
   job.datasets[dataset] = { chunks: info.chunks + written.chunks, count: info.count + page.items.length - oversizedIds.size };
   if (task.resource === 'solutions') {
