@@ -1,15 +1,12 @@
+import { readGovernanceSnapshot } from '../views/governanceSnapshot';
 import { z } from 'zod';
-import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
 import { decodeCursor } from '../domain/changes/changeStreams';
-import { syncStamp } from '../domain/sync/syncStamp';
 import {
   CHANGE_WINDOW_LABELS,
   CHANGE_WINDOWS,
   type ChangeSummaryConfigOptionsResponse,
   type ChangeSummaryResponse,
 } from '../shared/changeSummaryContract';
-import { readPointer } from '../store/snapshots';
-import { readSourceStatus } from '../store/syncStatus';
 import { changeSummaryConfigSchema, loadChangeSummary, readChangeEnvironments } from '../views/changeSummaryView';
 import { readSolutions } from '../views/solutionsView';
 import type { ResolverRequest } from './types';
@@ -67,7 +64,7 @@ const optionsRequestSchema = z.object({ solutionId: z.string().trim().min(1).max
 export async function getChangeSummaryConfigOptions({ payload }: ResolverRequest): Promise<ChangeSummaryConfigOptionsResponse> {
   const request = parseInput('payload', optionsRequestSchema, payload ?? {});
   if (!request.ok) return request.error;
-  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
+  const { pointer, sync } = await readGovernanceSnapshot(new Date());
   const [solutions, environments] = pointer
     ? await Promise.all([
         readSolutions(pointer),
@@ -78,6 +75,6 @@ export async function getChangeSummaryConfigOptions({ payload }: ResolverRequest
     solutions: solutions.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     environments: environments ?? [],
     windows: CHANGE_WINDOWS.map((value) => ({ value, label: CHANGE_WINDOW_LABELS[value] })),
-    sync: syncStamp(status, new Date(), GOVERNANCE_SYNC_INTERVAL_MINUTES),
+    sync,
   };
 }

@@ -1,3 +1,4 @@
+import { readGovernanceSnapshot } from '../views/governanceSnapshot';
 import { z } from 'zod';
 import { STAGES } from '../sources/governance/schemas';
 import { envStatusPage } from '../domain/environments/envStatusPage';
@@ -8,10 +9,6 @@ import {
 } from '../shared/envStatusContract';
 import { envStatusConfigSchema, loadEnvStatus } from '../views/envStatusView';
 import { readSolutions } from '../views/solutionsView';
-import { readPointer } from '../store/snapshots';
-import { readSourceStatus } from '../store/syncStatus';
-import { syncStamp } from '../domain/sync/syncStamp';
-import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
 import { parseInput } from './validation';
 import { solutionForView } from './viewScope';
 import type { ResolverRequest } from './types';
@@ -58,7 +55,7 @@ export async function getEnvironmentStatus({ payload, context }: ResolverRequest
 export async function getEnvStatusConfigOptions({ payload }: ResolverRequest): Promise<EnvStatusConfigOptionsResponse> {
   const request = parseInput('payload', z.object({}).strict(), payload ?? {});
   if (!request.ok) return request.error;
-  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
+  const { pointer, sync } = await readGovernanceSnapshot(new Date());
   const solutions = pointer ? await readSolutions(pointer) : [];
   const stages = new Set<string>(STAGES);
   for (const solution of solutions) for (const stage of solution.stages) stages.add(stage);
@@ -67,6 +64,6 @@ export async function getEnvStatusConfigOptions({ payload }: ResolverRequest): P
       .map(({ id, name }) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     stages: [...stages],
-    sync: syncStamp(status, new Date(), GOVERNANCE_SYNC_INTERVAL_MINUTES),
+    sync,
   };
 }

@@ -1,8 +1,7 @@
+import { readGovernanceSnapshot } from '../views/governanceSnapshot';
 import { z } from 'zod';
 import { currentConfluenceUser } from '../confluence/currentUser';
-import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
 import { normalisedNote, signOffsWithStatus, type SignOffWithStatus, type StoredSignOff } from '../domain/releases/signOffs';
-import { syncStamp } from '../domain/sync/syncStamp';
 import {
   RELEASE_ITEM_SORT_KEYS,
   SIGN_OFF_NOTE_LIMIT,
@@ -13,8 +12,6 @@ import {
   type WithdrawSignOffResponse,
 } from '../shared/releaseReadinessContract';
 import { deleteSignOff, listSignOffs, readSignOff, saveSignOff } from '../store/releaseSignOffs';
-import { readPointer } from '../store/snapshots';
-import { readSourceStatus } from '../store/syncStatus';
 import { loadReleaseContext, readReleaseItems, readReleaseSummaries, releaseReadinessConfigSchema } from '../views/releaseReadinessView';
 import { readSolutions } from '../views/solutionsView';
 import type { ResolverRequest } from './types';
@@ -166,14 +163,14 @@ export async function withdrawReleaseSignOff(request: ResolverRequest): Promise<
 export async function getReleaseReadinessConfigOptions(request: ResolverRequest): Promise<ReleaseReadinessConfigOptionsResponse> {
   const input = parseInput('payload', z.object({ solutionId: z.string().trim().min(1).max(200).optional() }).strict(), request.payload ?? {});
   if (!input.ok) return input.error;
-  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
+  const { pointer, sync } = await readGovernanceSnapshot(new Date());
   const [solutions, releases] = pointer
     ? await Promise.all([readSolutions(pointer), input.value.solutionId ? readReleaseSummaries(input.value.solutionId, pointer) : []])
     : [[], []];
   return {
     solutions: solutions.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     releases: releases.map((release) => ({ id: release.id, name: release.name, plannedFor: release.plannedFor, targetName: release.target.name })),
-    sync: syncStamp(status, new Date(), GOVERNANCE_SYNC_INTERVAL_MINUTES),
+    sync,
   };
 }
 

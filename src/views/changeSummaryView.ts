@@ -1,33 +1,12 @@
+import { readGovernanceSnapshot, noGovernanceDataMessage, unknownSolutionMessage } from './governanceSnapshot';
 import { z } from 'zod';
-import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
 import { storedChangeRowSchema } from '../domain/changes/changeRows';
-import {
-  encodeCursor,
-  mergePage,
-  planChunkReads,
-  streamDirectoryEntrySchema,
-  streamStarts,
-  type ChunkRef,
-  type PageCursor,
-  type StreamDirectoryEntry,
-  type StreamEntry,
-  type StreamSpec,
-} from '../domain/changes/changeStreams';
+import { encodeCursor, mergePage, planChunkReads, streamDirectoryEntrySchema, streamStarts, type ChunkRef, type PageCursor, type StreamDirectoryEntry, type StreamEntry, type StreamSpec } from '../domain/changes/changeStreams';
 import { pendingPromotionsAt, storedPendingPromotionSchema } from '../domain/changes/pendingPromotions';
-import { syncStamp } from '../domain/sync/syncStamp';
-import {
-  CHANGE_WINDOW_MS,
-  CHANGE_WINDOWS,
-  DEFAULT_CHANGE_WINDOW,
-  type ChangeRow,
-  type ChangeWindow,
-  type PendingPromotion,
-  type RemainingCount,
-} from '../shared/changeSummaryContract';
+import { CHANGE_WINDOW_MS, CHANGE_WINDOWS, DEFAULT_CHANGE_WINDOW, type ChangeRow, type ChangeWindow, type PendingPromotion, type RemainingCount } from '../shared/changeSummaryContract';
 import type { SyncStamp } from '../shared/syncStamp';
 import { datasets } from '../store/datasets';
-import { readDataset, readPointer, type SnapshotPointer } from '../store/snapshots';
-import { readSourceStatus } from '../store/syncStatus';
+import { readDataset, type SnapshotPointer } from '../store/snapshots';
 import { readStreamChunks, streamChunkId } from '../store/timeStreams';
 import { readSolutions, type SolutionView } from './solutionsView';
 
@@ -78,16 +57,13 @@ const MAX_READ_ROUNDS = 6;
  * needs. Nothing here reads a whole history.
  */
 export async function loadChangeSummary(config: ChangeSummaryMacroConfig, request: ChangePageRequest, now: Date): Promise<ChangeSummaryData> {
-  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
-  const sync = syncStamp(status, now, GOVERNANCE_SYNC_INTERVAL_MINUTES);
+  const { pointer, sync } = await readGovernanceSnapshot(now);
   if (!config.solutionId) return { state: 'not-configured', sync };
   if (!pointer) {
     return {
       state: 'no-data',
       sync,
-      message: sync.lastError
-        ? `No governance data yet: the sync failed (${sync.lastError}).`
-        : 'No governance data yet: the first sync has not completed.',
+      message: noGovernanceDataMessage(sync),
     };
   }
   const solutionId = config.solutionId;
@@ -101,7 +77,7 @@ export async function loadChangeSummary(config: ChangeSummaryMacroConfig, reques
     return {
       state: 'no-data',
       sync,
-      message: `The governance backend has no solution "${solutionId}" (any more). Edit the macro to pick another one.`,
+      message: unknownSolutionMessage(solutionId),
     };
   }
   const window = config.window ?? DEFAULT_CHANGE_WINDOW;

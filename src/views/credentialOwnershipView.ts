@@ -1,26 +1,12 @@
+import { readGovernanceSnapshot, noGovernanceDataMessage } from './governanceSnapshot';
 import { z } from 'zod';
-import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
-import {
-  credentialIndexSchema,
-  credentialSummarySchema,
-  findingIndexSchema,
-  storedCredentialRowSchema,
-  storedFindingRowSchema,
-  type CredentialSummary,
-} from '../domain/credentials/credentialOwnershipRows';
+import { credentialIndexSchema, credentialSummarySchema, findingIndexSchema, storedCredentialRowSchema, storedFindingRowSchema, type CredentialSummary } from '../domain/credentials/credentialOwnershipRows';
 import { selectCredentials, selectFindings, toCredentialRow } from '../domain/credentials/credentialOwnershipPage';
-import { syncStamp } from '../domain/sync/syncStamp';
-import {
-  MAX_DUE_SOON_DAYS,
-  type CredentialOwnershipPage,
-  type CredentialSortKey,
-  type SodFinding,
-} from '../shared/credentialOwnershipContract';
+import { MAX_DUE_SOON_DAYS, type CredentialOwnershipPage, type CredentialSortKey, type SodFinding } from '../shared/credentialOwnershipContract';
 import type { SyncStamp } from '../shared/syncStamp';
 import { datasets } from '../store/datasets';
 import { readPagedIndex, readPagedRows } from '../store/pagedView';
-import { readDataset, readPointer, type SnapshotPointer } from '../store/snapshots';
-import { readSourceStatus } from '../store/syncStatus';
+import { readDataset, type SnapshotPointer } from '../store/snapshots';
 
 export const credentialOwnershipConfigSchema = z
   .object({
@@ -57,8 +43,7 @@ async function readSummary(solutionId: string, pointer: SnapshotPointer): Promis
 
 /** The pointer and the sync stamp every answer carries. */
 async function readFreshness(now: Date) {
-  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
-  return { pointer, sync: syncStamp(status, now, GOVERNANCE_SYNC_INTERVAL_MINUTES) };
+  return readGovernanceSnapshot(now);
 }
 
 /**
@@ -77,9 +62,7 @@ export async function loadCredentialOwnership(
     return {
       state: 'no-data',
       sync,
-      message: sync.lastError
-        ? `No governance data yet: the sync failed (${sync.lastError}).`
-        : 'No governance data yet: the first sync has not completed.',
+      message: noGovernanceDataMessage(sync),
     };
   }
   const solutionId = config.solutionId;

@@ -1,11 +1,9 @@
+import { readGovernanceSnapshot, noGovernanceDataMessage, unknownSolutionMessage } from './governanceSnapshot';
 import { z } from 'zod';
-import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
 import { storedEnvStatusRowSchema, type StoredEnvStatusRow } from '../domain/environments/envStatusRows';
-import { syncStamp } from '../domain/sync/syncStamp';
 import type { SyncStamp } from '../shared/syncStamp';
 import { datasets } from '../store/datasets';
-import { readDataset, readPointer } from '../store/snapshots';
-import { readSourceStatus } from '../store/syncStatus';
+import { readDataset } from '../store/snapshots';
 import { readSolutions, type SolutionView } from './solutionsView';
 
 export const envStatusConfigSchema = z
@@ -26,16 +24,13 @@ export type EnvStatusData =
  * solutions list and the one solution's prepared rows. Nothing here scales with deployments or history.
  */
 export async function loadEnvStatus(config: EnvStatusMacroConfig, now: Date): Promise<EnvStatusData> {
-  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
-  const sync = syncStamp(status, now, GOVERNANCE_SYNC_INTERVAL_MINUTES);
+  const { pointer, sync } = await readGovernanceSnapshot(now);
   if (!config.solutionId) return { state: 'not-configured', sync };
   if (!pointer) {
     return {
       state: 'no-data',
       sync,
-      message: sync.lastError
-        ? `No governance data yet: the sync failed (${sync.lastError}).`
-        : 'No governance data yet: the first sync has not completed.',
+      message: noGovernanceDataMessage(sync),
     };
   }
   const [solutions, rows] = await Promise.all([
@@ -47,7 +42,7 @@ export async function loadEnvStatus(config: EnvStatusMacroConfig, now: Date): Pr
     return {
       state: 'no-data',
       sync,
-      message: `The governance backend has no solution "${config.solutionId}" (any more). Edit the macro to pick another one.`,
+      message: unknownSolutionMessage(config.solutionId),
     };
   }
   return { state: 'ok', sync, solution, stages: config.stages ?? [], rows: rows.items };

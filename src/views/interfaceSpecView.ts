@@ -1,3 +1,4 @@
+import { noGovernanceDataMessage } from './governanceSnapshot';
 import { z } from 'zod';
 import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
 import type { StoredInterfaceSpec } from '../domain/specs/interfaceSpecRecord';
@@ -43,9 +44,7 @@ export function driftAnswer(
   if (!pointer) {
     return {
       state: 'unavailable',
-      message: sync.lastError
-        ? `No governance data yet to compare with: the sync failed (${sync.lastError}).`
-        : 'No governance data yet to compare with: the first sync has not completed.',
+      message: noGovernanceDataMessage(sync, 'to compare with'),
     };
   }
   if (!snapshot) {

@@ -1,20 +1,13 @@
+import { readGovernanceSnapshot, noGovernanceDataMessage, unknownSolutionMessage } from './governanceSnapshot';
 import { z } from 'zod';
-import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
 import { releaseItemIndexEntrySchema, releaseItemRow, releaseItemsPage } from '../domain/releases/releaseItemsPage';
-import {
-  storedReleaseItemSchema,
-  storedReleaseSummarySchema,
-  type StoredReleaseItem,
-  type StoredReleaseSummary,
-} from '../domain/releases/releaseReadiness';
+import { storedReleaseItemSchema, storedReleaseSummarySchema, type StoredReleaseItem, type StoredReleaseSummary } from '../domain/releases/releaseReadiness';
 import { selectRelease, type ReleaseSelection } from '../domain/releases/releaseSelection';
-import { syncStamp } from '../domain/sync/syncStamp';
 import type { SortOrder } from '../shared/envStatusContract';
 import type { ReleaseItemRow, ReleaseItemSortKey } from '../shared/releaseReadinessContract';
 import type { SyncStamp } from '../shared/syncStamp';
 import { datasets } from '../store/datasets';
-import { readDataset, readPointer, type SnapshotPointer } from '../store/snapshots';
-import { readSourceStatus } from '../store/syncStatus';
+import { readDataset, type SnapshotPointer } from '../store/snapshots';
 import { readStreamChunks } from '../store/timeStreams';
 import { readSolutions, type SolutionView } from './solutionsView';
 
@@ -56,16 +49,13 @@ export type ReleaseContext =
  * the solution's release summaries. Items and sign-offs are read separately, only when needed.
  */
 export async function loadReleaseContext(config: ReleaseReadinessMacroConfig, now: Date): Promise<ReleaseContext> {
-  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
-  const sync = syncStamp(status, now, GOVERNANCE_SYNC_INTERVAL_MINUTES);
+  const { pointer, sync } = await readGovernanceSnapshot(now);
   if (!config.solutionId) return { state: 'not-configured', sync };
   if (!pointer) {
     return {
       state: 'no-data',
       sync,
-      message: sync.lastError
-        ? `No governance data yet: the sync failed (${sync.lastError}).`
-        : 'No governance data yet: the first sync has not completed.',
+      message: noGovernanceDataMessage(sync),
     };
   }
   const [solutions, releases] = await Promise.all([
@@ -77,7 +67,7 @@ export async function loadReleaseContext(config: ReleaseReadinessMacroConfig, no
     return {
       state: 'no-data',
       sync,
-      message: `The governance backend has no solution "${config.solutionId}" (any more). Edit the macro to pick another one.`,
+      message: unknownSolutionMessage(config.solutionId),
     };
   }
   const selection = selectionOf(config);

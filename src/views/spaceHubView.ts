@@ -1,11 +1,9 @@
+import { readGovernanceSnapshot, noGovernanceDataMessage } from './governanceSnapshot';
 import { z } from 'zod';
-import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
 import { solutionsForSpace } from '../domain/hub/spaceMapping';
-import { syncStamp } from '../domain/sync/syncStamp';
 import type { HubSolutionSummary, SpaceHubResponse } from '../shared/spaceHubContract';
 import { datasets } from '../store/datasets';
-import { readDataset, readPointer } from '../store/snapshots';
-import { readSourceStatus } from '../store/syncStatus';
+import { readDataset } from '../store/snapshots';
 import { readSolutions } from './solutionsView';
 
 /** Validated on read like every stored value; the shape is the contract's HubSolutionSummary. */
@@ -45,15 +43,14 @@ export const hubSummarySchema: z.ZodType<HubSolutionSummary> = z.object({
  * solution mapped to the space. Nothing here grows with credentials, changes or assets.
  */
 export async function loadSpaceHub(spaceKey: string | null, now: Date): Promise<SpaceHubResponse> {
-  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
-  const sync = syncStamp(status, now, GOVERNANCE_SYNC_INTERVAL_MINUTES);
+  const { pointer, sync } = await readGovernanceSnapshot(now);
   const space = { key: spaceKey };
   if (!pointer) {
     return {
       state: 'no-data',
       sync,
       space,
-      message: sync.lastError ? `No governance data yet: the sync failed (${sync.lastError}).` : 'No governance data yet: the first sync has not completed.',
+      message: noGovernanceDataMessage(sync),
     };
   }
   const solutions = await readSolutions(pointer);

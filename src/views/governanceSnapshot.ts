@@ -1,0 +1,26 @@
+import { GOVERNANCE_SYNC_INTERVAL_MINUTES } from '../config/governanceConnection';
+import { syncStamp } from '../domain/sync/syncStamp';
+import type { SyncStamp } from '../shared/syncStamp';
+import { readPointer, type SnapshotPointer } from '../store/snapshots';
+import { readSourceStatus } from '../store/syncStatus';
+
+/** What every view starts from: the last published governance sync (if any) and how fresh it is. */
+export interface GovernanceSnapshot {
+  pointer: SnapshotPointer | undefined;
+  sync: SyncStamp;
+}
+
+export async function readGovernanceSnapshot(now: Date): Promise<GovernanceSnapshot> {
+  const [pointer, status] = await Promise.all([readPointer(), readSourceStatus('governance')]);
+  return { pointer, sync: syncStamp(status, now, GOVERNANCE_SYNC_INTERVAL_MINUTES) };
+}
+
+/** Why there is nothing to show before the first sync completes. */
+export function noGovernanceDataMessage(sync: SyncStamp, purpose = ''): string {
+  const what = `No governance data yet${purpose ? ` ${purpose}` : ''}`;
+  return sync.lastError ? `${what}: the sync failed (${sync.lastError}).` : `${what}: the first sync has not completed.`;
+}
+
+export function unknownSolutionMessage(solutionId: string): string {
+  return `The governance backend has no solution "${solutionId}" (any more). Edit the macro to pick another one.`;
+}
