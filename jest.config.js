@@ -3,6 +3,8 @@ const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
 module.exports = {
+  // Integration tests start a Forge host and run a sync; give them room on a loaded 2-core machine.
+  testTimeout: 20_000,
   projects: [
     {
       displayName: 'unit',

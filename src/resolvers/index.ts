@@ -13,7 +13,7 @@ import {
   getInterfaceSpecEditOptions,
   saveInterfaceSpec,
 } from './interfaceSpecResolvers';
-import { getSpaceHub } from './spaceHubResolvers';
+import { getSolutionSpecs, getSpaceHub } from './spaceHubResolvers';
 import { getChangeSummary, getChangeSummaryConfigOptions } from './changeSummaryResolvers';
 import type { ResolverRequest } from './types';
 
@@ -28,6 +28,7 @@ export const resolverDefinitions: Record<string, (request: ResolverRequest) => P
   getCredentialOwnership,
   getCredentialOwnershipConfigOptions,
   getSpaceHub,
+  getSolutionSpecs,
   getChangeSummary,
   getChangeSummaryConfigOptions,
   getInterfaceSpec,

@@ -58,3 +58,18 @@ export type SpaceHubResponse =
       solutions: { id: string; name: string; spaceKey: string | null }[];
     }
   | { state: 'ok'; sync: SyncStamp; space: { key: string | null }; solutions: HubSolutionSummary[] };
+
+export interface SpecListingView {
+  contentId: string;
+  localId: string;
+  name: string;
+  messageType: string;
+  direction: string;
+  partners: string[];
+  owner: string;
+  version: number;
+  savedAt: string;
+  savedByName: string | null;
+}
+
+export type SolutionSpecsResponse = ResolverError | { state: 'ok'; specs: SpecListingView[]; nextCursor: string | null };

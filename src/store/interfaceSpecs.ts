@@ -2,6 +2,7 @@ import { kvs, WhereConditions } from '@forge/kvs';
 import { storedInterfaceSpecSchema, type StoredInterfaceSpec } from '../domain/specs/interfaceSpecRecord';
 import { key, keyPart } from './keys';
 import { parseStored, readJson, writeIfAbsent, writeJson } from './kvsJson';
+import { indexSpecUnderSolution } from './specsBySolution';
 
 /**
  * Interface specs: one key per macro (`interface-spec:<contentId>:<localId>`), outside the sync's generations.
@@ -46,6 +47,7 @@ export async function saveInterfaceSpec(
     createdByName: current ? current.createdByName : record.savedByName,
   });
   await writeJson(storageKey, next);
+  await indexSpecUnderSolution(next, current?.spec.solutionId ?? null);
   return { ok: true, record: next };
 }
 

@@ -1,5 +1,6 @@
 import { startApp, type AppUnderTest } from '../appHost';
 import type { SpaceHubResponse } from '../../src/shared/spaceHubContract';
+import { validSpec } from '../domain/specs/fixtures';
 
 type Ok = Extract<SpaceHubResponse, { state: 'ok' }>;
 
@@ -59,5 +60,47 @@ describe('space hub', () => {
   it('does not let a macro override its configured solution from the payload', async () => {
     const other = app.sim.data.solutions[1];
     expect(await app.envStatus({ solutionId: 'sol-otc' }, { solutionId: other?.id })).toMatchObject({ state: 'error' });
+  });
+});
+
+describe('space hub specs tab', () => {
+  let app: AppUnderTest;
+  beforeAll(async () => {
+    app = await startApp();
+    await app.syncNow();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const specFor = (solutionId: string, name: string) => ({ ...validSpec(), solutionId, name });
+
+  async function call(moduleKey: string, functionKey: string, payload: unknown, extension: Record<string, unknown>, localId?: string) {
+    const answer = await app.forge.invokeResolver({ moduleKey, functionKey, payload, extension, accountId: '5f0c277e0a9b8e00230c1a5e', ...(localId ? { localId } : {}) });
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.body as Record<string, unknown>;
+  }
+
+  it('lists the specs saved for the space’s solution, and moves a spec when its solution changes', async () => {
+    const macro = { type: 'macro', content: { id: '2001' }, space: { key: 'OTC', id: '1' }, config: {} };
+    const saved = await call('interface-spec', 'saveInterfaceSpec', { baseVersion: 0, spec: specFor('sol-otc', 'Orders inbound') }, macro, 'spec-a');
+    expect(saved).not.toMatchObject({ state: 'error' });
+    const hubExtension = { type: 'confluence:spacePage', space: { key: 'OTC', id: '1' } };
+    const listed = await call('space-hub', 'getSolutionSpecs', { solutionId: 'sol-otc' }, hubExtension);
+    const partners = (validSpec().partners as { name: string }[]).map((partner) => partner.name);
+    expect(listed).toMatchObject({
+      state: 'ok',
+      specs: [expect.objectContaining({ contentId: '2001', localId: 'spec-a', name: 'Orders inbound', messageType: 'X12 850 4010', direction: 'inbound', partners, version: 1 })],
+    });
+
+    const other = app.sim.data.solutions.find((s) => s.id !== 'sol-otc') as { id: string };
+    expect(await call('interface-spec', 'saveInterfaceSpec', { baseVersion: 1, spec: specFor(other.id, 'Orders inbound') }, macro, 'spec-a')).not.toMatchObject({ state: 'error' });
+    expect(await call('space-hub', 'getSolutionSpecs', { solutionId: 'sol-otc' }, hubExtension)).toMatchObject({ state: 'ok', specs: [] });
+  });
+
+  it('refuses to list another space’s solution', async () => {
+    const other = app.sim.data.solutions.find((s) => s.spaceKey !== 'OTC') as { id: string };
+    const answer = await call('space-hub', 'getSolutionSpecs', { solutionId: other.id }, { type: 'confluence:spacePage', space: { key: 'OTC', id: '1' } });
+    expect(answer).toMatchObject({ state: 'error', message: expect.stringMatching(/not mapped/) });
   });
 });

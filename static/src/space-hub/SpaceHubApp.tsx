@@ -16,6 +16,7 @@ import { useForgeContext } from '../shared/useForgeContext';
 import { useResolver } from '../shared/useResolver';
 import { ErrorState, LoadingState } from '../shared/ViewStates';
 import { Overview } from './Overview';
+import { SpecsTab } from './SpecsTab';
 
 const fetchHub = () => unwrapResolverAnswer<SpaceHubResponse>(invoke('getSpaceHub', {}));
 
@@ -25,6 +26,7 @@ export const HUB_TABS: { id: HubTab; label: string }[] = [
   { id: 'credentials', label: 'Credentials' },
   { id: 'changes', label: 'Changes' },
   { id: 'releases', label: 'Releases' },
+  { id: 'specs', label: 'Specs' },
 ];
 
 /** The space page: everything the space's solution(s) have, from summaries the sync prepared. */
@@ -120,6 +122,11 @@ function SolutionHub({ summary, now }: { summary: HubSolutionSummary; now: strin
         <TabPanel>
           <TabBody>
             <ReleaseReadinessApp solutionId={summary.solution.id} />
+          </TabBody>
+        </TabPanel>
+        <TabPanel>
+          <TabBody>
+            <SpecsTab solutionId={summary.solution.id} now={now} />
           </TabBody>
         </TabPanel>
       </Tabs>
