@@ -1,93 +1,36 @@
-import { launchBrowser, macroFrame, removeDir, startTestWorkbench, syncNow, type Bench } from './harness';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { eventually, macroFrame, useWorkbenchSuite } from './harness';
+import type { Frame } from 'playwright-core';
 import type { ChangeEvent } from '../../src/sources/governance/schemas';
 
-jest.setTimeout(60_000);
-
-let bench: Bench;
-let browser: Browser;
-let page: Page;
+const MODULE = 'change-summary';
 
 /** A value an adapter wrongly sent for a sensitive diff entry: it must never reach the page. */
 const LEAK = 'sk-live-E2E-LEAK-4c1d';
 const LEAKY_TARGET = 'AS2 gateway connection (leaky adapter)';
 
-beforeAll(async () => {
-  bench = await startTestWorkbench();
-  browser = await launchBrowser();
-  const template = sim().data.changeEvents.find((e) => e.environmentId === 'env-otc-dev') as ChangeEvent;
-  sim().data.changeEvents.push({
-    ...template,
-    id: 'chg-e2e-leaky',
-    occurredAt: new Date(Date.now() - 3 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
-    action: 'updated',
-    target: { kind: 'connection', id: 'conn-leaky', name: LEAKY_TARGET },
-    diff: [
-      { op: 'replace', path: '/auth/clientSecret', before: LEAK, after: `${LEAK}-2`, sensitive: true },
-      { op: 'replace', path: '/retry/maxAttempts', before: 3, after: 5, sensitive: false },
-    ],
-    promotion: null,
-  });
-  await syncNow(bench.workbench);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bench?.close();
-  if (bench) await removeDir(bench.dataDir);
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-});
-
-afterEach(async () => {
-  await page.close();
-});
-
-function sim() {
-  const simulator = bench.workbench.governanceSimulator;
-  if (!simulator) throw new Error('the workbench runs without its simulator');
-  return simulator;
-}
-
-async function macroWith(config: Record<string, unknown> | null): Promise<string> {
-  const created = (await (await fetch(`${bench.workbench.url}/__shell/macros`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ moduleKey: 'change-summary' }),
-  })).json()) as { localId: string };
-  if (config) {
-    const saved = await fetch(`${bench.workbench.url}/__shell/macros/${created.localId}/config`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ config }),
+const { page, sim, sync, createMacro, openMacro, openConfigPanel, savedConfig, openExport, withFaults } = useWorkbenchSuite({
+  seed(simulator) {
+    const template = simulator.data.changeEvents.find((e) => e.environmentId === 'env-otc-dev') as ChangeEvent;
+    simulator.data.changeEvents.push({
+      ...template,
+      id: 'chg-e2e-leaky',
+      occurredAt: new Date(Date.now() - 3 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      action: 'updated',
+      target: { kind: 'connection', id: 'conn-leaky', name: LEAKY_TARGET },
+      diff: [
+        { op: 'replace', path: '/auth/clientSecret', before: LEAK, after: `${LEAK}-2`, sensitive: true },
+        { op: 'replace', path: '/retry/maxAttempts', before: 3, after: 5, sensitive: false },
+      ],
+      promotion: null,
     });
-    expect(saved.status).toBe(200);
-  }
-  return created.localId;
-}
-
-async function openMacro(localId: string): Promise<Frame> {
-  await page.goto(`${bench.workbench.url}/module/change-summary?localId=${encodeURIComponent(localId)}`);
-  return macroFrame(page);
-}
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
+  },
+});
 
 const itemTimes = (frame: Frame) => frame.locator('[data-testid="change-item"] time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')));
 
 describe('change-summary macro in the browser', () => {
   it('shows pending production promotions on top, and flags the one that runs into the change freeze', async () => {
-    const frame = await openMacro(await macroWith({ solutionId: 'sol-otc', window: '7d' }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: 'sol-otc', window: '7d' }));
     const pending = frame.getByTestId('pending-promotions');
     await pending.waitFor();
     const frozenRow = pending.locator('tbody tr', { hasText: 'EDIFACT ORDERS D96A (inbound)' });
@@ -106,7 +49,7 @@ describe('change-summary macro in the browser', () => {
   });
 
   it('shows a sensitive diff entry as redacted and never its value, even when the backend sent one', async () => {
-    const frame = await openMacro(await macroWith({ solutionId: 'sol-otc', window: '24h' }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: 'sol-otc', window: '24h' }));
     const item = frame.locator('[data-testid="change-item"]', { hasText: LEAKY_TARGET });
     await item.getByRole('button', { name: /Show diff and impact/ }).click();
     const secret = item.getByTestId('diff-entry').filter({ hasText: '/auth/clientSecret' });
@@ -117,14 +60,14 @@ describe('change-summary macro in the browser', () => {
   });
 
   it('groups changes by day, newest first, and pages to older changes with the keyboard', async () => {
-    const frame = await openMacro(await macroWith({ solutionId: 'sol-otc', window: '90d' }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: 'sol-otc', window: '90d' }));
     await frame.getByTestId('change-item').first().waitFor();
     expect(await frame.getByTestId('change-item').count()).toBe(20);
     expect(await frame.getByTestId('change-day').count()).toBeGreaterThan(1);
     await expect(frame.getByTestId('changes-count').innerText()).resolves.toMatch(/20 changes shown; \d+ older changes in the last 90 days/);
 
     await frame.getByRole('button', { name: 'Older changes' }).focus();
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     await expect(eventually(() => frame.getByTestId('change-item').count(), (n) => n === 40)).resolves.toBe(40);
     const times = await itemTimes(frame);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -138,38 +81,32 @@ describe('change-summary macro in the browser', () => {
   });
 
   it('is configured from the UI Kit panel: solution, time window and production only', async () => {
-    const localId = await macroWith(null);
-    await page.goto(`${bench.workbench.url}/module/change-summary?localId=${localId}`);
-    const notConfigured = await macroFrame(page);
+    const localId = await createMacro(MODULE, null);
+    const notConfigured = await openMacro(MODULE, localId);
     await notConfigured.getByTestId('not-configured').waitFor();
 
-    await page.getByRole('button', { name: /^Edit macro/ }).first().click();
-    const configFrame = await (await page.waitForSelector('iframe[data-role="config"]')).contentFrame();
-    if (!configFrame) throw new Error('no config panel');
+    const configFrame = await openConfigPanel();
     await configFrame.getByRole('button', { name: 'Save' }).click();
     await configFrame.getByText(/pick the solution/i).first().waitFor();
 
     const chosen = [...sim().data.solutions].sort((a, b) => a.name.localeCompare(b.name))[0];
     if (!chosen) throw new Error('no solution');
     await configFrame.getByRole('combobox', { name: /Solution/ }).focus();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('ArrowDown');
+    await page().keyboard.press('Enter');
     const production = sim().data.environments.filter((e) => e.solutionId === chosen.id && e.isProduction);
     await configFrame.getByRole('checkbox', { name: new RegExp(production[0]?.name ?? 'Production') }).waitFor();
     await configFrame.getByRole('radio', { name: 'Last 30 days' }).check();
     await configFrame.getByRole('switch', { name: /Only production/ }).check();
     await configFrame.getByRole('button', { name: 'Save' }).click();
 
-    const frame = await macroFrame(page);
+    const frame = await macroFrame(page());
     await frame.getByText(chosen.name).first().waitFor();
     await expect(frame.getByTestId('scope').innerText()).resolves.toBe(`Last 30 days · Production: ${production.map((e) => e.name).join(', ')}`);
     const environments = await frame.getByTestId('change-item').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
     expect(environments.every((text) => production.some((e) => text.includes(`in ${e.name}`)))).toBe(true);
 
-    const saved = (await (await fetch(`${bench.workbench.url}/__shell/macros?moduleKey=change-summary`)).json()) as {
-      instances: { localId: string; config: unknown }[];
-    };
-    expect(saved.instances.find((i) => i.localId === localId)?.config).toEqual({
+    expect(await savedConfig(MODULE, localId)).toEqual({
       solutionId: chosen.id,
       environmentIds: [],
       window: '30d',
@@ -178,29 +115,24 @@ describe('change-summary macro in the browser', () => {
   });
 
   it('warns that the data is stale when the last sync failed, and still shows the last good changes', async () => {
-    sim().setFaults([{ path: '/v1/change-events', status: 500 }]);
-    try {
-      const result = await syncNow(bench.workbench);
+    await withFaults([{ path: '/v1/change-events', status: 500 }], async () => {
+      const result = await sync();
       expect(result.ok).toBe(false);
-      const frame = await openMacro(await macroWith({ solutionId: 'sol-otc', window: '90d' }));
+      const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: 'sol-otc', window: '90d' }));
       const warning = frame.getByTestId('stale-warning');
       await warning.waitFor();
       await expect(warning.innerText()).resolves.toMatch(/Change data may be out of date[\s\S]*last sync failed/i);
       expect(await frame.getByTestId('change-item').count()).toBe(20);
-    } finally {
-      sim().setFaults([]);
-      await syncNow(bench.workbench);
-    }
+    });
   });
 
   it('exports to PDF/Word with the pending promotions, the freeze flag and redacted diffs', async () => {
-    const localId = await macroWith({ solutionId: 'sol-otc', window: '24h' });
-    await page.goto(`${bench.workbench.url}/__shell/adf-export/change-summary?localId=${localId}&exportType=pdf`);
-    const text = await page.getByTestId('adf-rendered').innerText();
+    await openExport(MODULE, await createMacro(MODULE, { solutionId: 'sol-otc', window: '24h' }));
+    const text = await page().getByTestId('adf-rendered').innerText();
     expect(text).toContain('Change summary: Retail Order-to-Cash');
     expect(text).toContain('Pending production promotions');
     expect(text).toMatch(/FREEZE AHEAD: Peak season change freeze/);
     expect(text).toContain('/auth/clientSecret: redacted (sensitive)');
-    expect(await page.content()).not.toContain(LEAK);
+    expect(await page().content()).not.toContain(LEAK);
   });
 });

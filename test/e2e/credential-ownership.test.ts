@@ -1,84 +1,20 @@
-import { launchBrowser, macroFrame, removeDir, startTestWorkbench, syncNow, type Bench } from './harness';
-import type { Browser, Frame, Page } from 'playwright-core';
-
-jest.setTimeout(60_000);
+import { byName, eventually, macroFrame, useWorkbenchSuite } from './harness';
+import type { Frame } from 'playwright-core';
 
 const MODULE = 'credential-ownership';
-let bench: Bench;
-let browser: Browser;
-let page: Page;
+const { page, sim, sync, createMacro, openMacro, openConfigPanel, savedConfig, openExport, withFaults } = useWorkbenchSuite({ viewport: { width: 1440, height: 1000 } });
 
-beforeAll(async () => {
-  bench = await startTestWorkbench();
-  browser = await launchBrowser();
-  await syncNow(bench.workbench);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bench?.close();
-  if (bench) await removeDir(bench.dataDir);
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-});
-
-afterEach(async () => {
-  await page.close();
-});
-
-const sim = () => {
-  const simulator = bench.workbench.governanceSimulator;
-  if (!simulator) throw new Error('the workbench runs without its simulator');
-  return simulator;
-};
 const credentialsOf = (solutionId: string) => {
   const environments = new Set(sim().data.environments.filter((e) => e.solutionId === solutionId).map((e) => e.id));
   return sim().data.credentials.filter((c) => environments.has(c.environmentId));
 };
 
-async function macroWith(config: Record<string, unknown> | null): Promise<string> {
-  const created = (await (await fetch(`${bench.workbench.url}/__shell/macros`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ moduleKey: MODULE }),
-  })).json()) as { localId: string };
-  if (config) {
-    const saved = await fetch(`${bench.workbench.url}/__shell/macros/${created.localId}/config`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ config }),
-    });
-    expect(saved.status).toBe(200);
-  }
-  return created.localId;
-}
-
-async function openMacro(localId: string): Promise<Frame> {
-  await page.goto(`${bench.workbench.url}/module/${MODULE}?localId=${encodeURIComponent(localId)}`);
-  return macroFrame(page);
-}
-
 const matrix = (frame: Frame) => frame.getByTestId('credential-matrix');
 const credentialNames = (frame: Frame) => matrix(frame).locator('tbody tr td:nth-child(1) strong').allInnerTexts();
 
-/** Polls until `read` gives a value `accept` likes: tables keep old rows visible while new ones load. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
-
-const byName = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
-
 describe('credential-ownership macro in the browser', () => {
   it('shows the findings on top and the matrix with overdue and due-soon rows standing out', async () => {
-    const frame = await openMacro(await macroWith({ solutionId: 'sol-otc' }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: 'sol-otc' }));
     await frame.getByText('Retail Order-to-Cash: credential ownership').waitFor();
     await frame.getByText(/Synced (just now|\d+ minutes? ago)/).waitFor();
     expect(await frame.getByTestId('stale-warning').count()).toBe(0);
@@ -104,8 +40,8 @@ describe('credential-ownership macro in the browser', () => {
   });
 
   it('keeps only problems when the reader ticks "Only problems", without editing the macro', async () => {
-    const localId = await macroWith({ solutionId: 'sol-otc' });
-    const frame = await openMacro(localId);
+    const localId = await createMacro(MODULE, { solutionId: 'sol-otc' });
+    const frame = await openMacro(MODULE, localId);
     await matrix(frame).locator('tbody tr').first().waitFor();
     const before = await frame.getByTestId('count-credentials').innerText();
     await frame.getByLabel('Only problems').check();
@@ -116,16 +52,15 @@ describe('credential-ownership macro in the browser', () => {
     const findingsPerRow = await matrix(frame).locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('[data-testid="row-findings"] li').length));
     states.forEach((state, i) => expect(['expired', 'overdue', 'due-soon'].includes(state ?? '') || (findingsPerRow[i] ?? 0) > 0).toBe(true));
     await expect(frame.getByTestId('count-credentials').innerText()).resolves.toBe(before);
-    const saved = (await (await fetch(`${bench.workbench.url}/__shell/macros?moduleKey=${MODULE}`)).json()) as { instances: { localId: string; config: unknown }[] };
-    expect(saved.instances.find((i) => i.localId === localId)?.config).toEqual({ solutionId: 'sol-otc' });
+    expect(await savedConfig(MODULE, localId)).toEqual({ solutionId: 'sol-otc' });
   });
 
   it('filters by owner in the view, with the keyboard', async () => {
-    const frame = await openMacro(await macroWith({ solutionId: 'sol-otc' }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: 'sol-otc' }));
     await matrix(frame).locator('tbody tr').first().waitFor();
     await frame.getByRole('combobox', { name: 'Owner' }).focus();
-    await page.keyboard.type('Marcus');
-    await page.keyboard.press('Enter');
+    await page().keyboard.type('Marcus');
+    await page().keyboard.press('Enter');
     const expected = credentialsOf('sol-otc').filter((c) => c.owner?.id === 'usr-marcus').map((c) => c.name).sort(byName);
     await expect(eventually(async () => (await credentialNames(frame)).sort(byName), (names) => names.join() === expected.join())).resolves.toEqual(expected);
     const owners = await matrix(frame).locator('tbody tr td:nth-child(5)').allInnerTexts();
@@ -133,14 +68,14 @@ describe('credential-ownership macro in the browser', () => {
   });
 
   it('sorts by credential name with the mouse and by next due date with the keyboard', async () => {
-    const frame = await openMacro(await macroWith({ solutionId: 'sol-log' }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: 'sol-log' }));
     await matrix(frame).locator('tbody tr').first().waitFor();
     await frame.getByRole('button', { name: /^Credential/ }).click();
     const sorted = credentialsOf('sol-log').map((c) => c.name).sort(byName);
     await expect(eventually(() => credentialNames(frame), (names) => names.join() === sorted.join())).resolves.toEqual(sorted);
 
     await frame.getByRole('button', { name: /^Next due/ }).focus();
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     const dueFirst = credentialsOf('sol-log')
       .filter((c) => c.lastRotatedAt && c.rotationPolicyDays)
       .map((c) => ({ name: c.name, due: Math.min(Date.parse(c.lastRotatedAt as string) + (c.rotationPolicyDays as number) * 86_400_000, c.expiresAt ? Date.parse(c.expiresAt) : Infinity) }))
@@ -156,9 +91,9 @@ describe('credential-ownership macro in the browser', () => {
       const approvers = template.owner ? [template.owner] : [];
       sim().data.credentials.push({ ...template, id: `cred-fin-test-partner-${i}`, name: `Partner portal key ${String(i).padStart(2, '0')}`, approvers });
     }
-    await syncNow(bench.workbench);
+    await sync();
     const total = credentialsOf('sol-fin').length;
-    const frame = await openMacro(await macroWith({ solutionId: 'sol-fin' }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: 'sol-fin' }));
     await matrix(frame).locator('tbody tr').first().waitFor();
     await frame.getByRole('button', { name: /^Credential/ }).click();
     await eventually(() => credentialNames(frame), (names) => names.join() === [...names].sort(byName).join());
@@ -180,27 +115,24 @@ describe('credential-ownership macro in the browser', () => {
   });
 
   it('is configured from the UI Kit panel: solution, stage, only problems and window, saved as the macro config', async () => {
-    const localId = await macroWith(null);
-    await page.goto(`${bench.workbench.url}/module/${MODULE}?localId=${localId}`);
-    await (await macroFrame(page)).getByTestId('not-configured').waitFor();
+    const localId = await createMacro(MODULE, null);
+    await (await openMacro(MODULE, localId)).getByTestId('not-configured').waitFor();
 
-    await page.getByRole('button', { name: /^Edit macro/ }).first().click();
-    const config = await (await page.waitForSelector('iframe[data-role="config"]')).contentFrame();
-    if (!config) throw new Error('no config panel');
+    const config = await openConfigPanel();
     await config.getByLabel(/Due soon within/).fill('400');
     await config.getByRole('button', { name: 'Save' }).click();
     await config.getByText(/pick the solution/i).first().waitFor();
     await config.getByText(/from 1 to 365/).first().waitFor();
 
     await config.getByRole('combobox', { name: /Solution/ }).focus();
-    await page.keyboard.type('Retail');
-    await page.keyboard.press('Enter');
+    await page().keyboard.type('Retail');
+    await page().keyboard.press('Enter');
     await config.getByRole('checkbox', { name: 'prod' }).check();
     await config.getByRole('switch', { name: 'Only problems' }).check();
     await config.getByLabel(/Due soon within/).fill('30');
     await config.getByRole('button', { name: 'Save' }).click();
 
-    const frame = await macroFrame(page);
+    const frame = await macroFrame(page());
     await frame.getByText('Retail Order-to-Cash: credential ownership').waitFor();
     await expect(frame.getByTestId('scope-shown').innerText()).resolves.toMatch(/Stages: prod · due soon means within 30 days/);
     await matrix(frame).locator('tbody tr').first().waitFor();
@@ -208,8 +140,7 @@ describe('credential-ownership macro in the browser', () => {
     expect(stages.every((s) => /prod/.test(s))).toBe(true);
     await expect(frame.getByLabel('Only problems').isChecked()).resolves.toBe(true);
 
-    const saved = (await (await fetch(`${bench.workbench.url}/__shell/macros?moduleKey=${MODULE}`)).json()) as { instances: { localId: string; config: unknown }[] };
-    expect(saved.instances.find((i) => i.localId === localId)?.config).toEqual({
+    expect(await savedConfig(MODULE, localId)).toEqual({
       solutionId: 'sol-otc',
       stages: ['prod'],
       environmentIds: [],
@@ -219,30 +150,25 @@ describe('credential-ownership macro in the browser', () => {
   });
 
   it('warns that the data is stale when the last sync failed, and still shows the last good credentials', async () => {
-    sim().setFaults([{ path: '/v1/credentials', status: 500 }]);
-    try {
-      const result = await syncNow(bench.workbench);
+    await withFaults([{ path: '/v1/credentials', status: 500 }], async () => {
+      const result = await sync();
       expect(result.ok).toBe(false);
-      const frame = await openMacro(await macroWith({ solutionId: 'sol-otc' }));
+      const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: 'sol-otc' }));
       const warning = frame.getByTestId('stale-warning');
       await warning.waitFor();
       await expect(warning.innerText()).resolves.toMatch(/Credential data may be out of date/);
       await expect(warning.innerText()).resolves.toMatch(/last sync failed/i);
       await matrix(frame).locator('tbody tr').first().waitFor();
       expect(await matrix(frame).locator('tbody tr').count()).toBe(Math.min(10, credentialsOf('sol-otc').length));
-    } finally {
-      sim().setFaults([]);
-      await syncNow(bench.workbench);
-    }
+    });
   });
 
   it('exports to PDF/Word as a findings table and a credential table', async () => {
-    const localId = await macroWith({ solutionId: 'sol-otc', stages: ['prod'] });
-    await page.goto(`${bench.workbench.url}/__shell/adf-export/${MODULE}?localId=${localId}&exportType=pdf`);
-    const text = await page.locator('body').innerText();
+    await openExport(MODULE, await createMacro(MODULE, { solutionId: 'sol-otc', stages: ['prod'] }));
+    const text = await page().locator('body').innerText();
     expect(text).toContain('Credential ownership: Retail Order-to-Cash');
     expect(text).toContain('Segregation-of-duties findings');
-    expect(await page.locator('table').count()).toBe(2);
+    expect(await page().locator('table').count()).toBe(2);
     for (const credential of credentialsOf('sol-otc').filter((c) => c.environmentId === 'env-otc-prod')) expect(text).toContain(credential.name);
   });
 });

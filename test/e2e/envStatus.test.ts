@@ -1,60 +1,8 @@
-import { launchBrowser, macroFrame, removeDir, startTestWorkbench, syncNow, type Bench } from './harness';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { byName, eventually, macroFrame, useWorkbenchSuite } from './harness';
+import type { Frame } from 'playwright-core';
 
-jest.setTimeout(60_000);
-
-let bench: Bench;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  bench = await startTestWorkbench();
-  browser = await launchBrowser();
-  await syncNow(bench.workbench);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bench?.close();
-  if (bench) await removeDir(bench.dataDir);
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-});
-
-afterEach(async () => {
-  await page.close();
-});
-
-const sim = () => {
-  const simulator = bench.workbench.governanceSimulator;
-  if (!simulator) throw new Error('the workbench runs without its simulator');
-  return simulator;
-};
-
-/** A new macro instance on the workbench page, configured through the shell's API (as a saved macro would be). */
-async function macroWith(config: Record<string, unknown> | null): Promise<string> {
-  const created = (await (await fetch(`${bench.workbench.url}/__shell/macros`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ moduleKey: 'env-status' }),
-  })).json()) as { localId: string };
-  if (config) {
-    const saved = await fetch(`${bench.workbench.url}/__shell/macros/${created.localId}/config`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ config }),
-    });
-    expect(saved.status).toBe(200);
-  }
-  return created.localId;
-}
-
-async function openMacro(localId: string): Promise<Frame> {
-  await page.goto(`${bench.workbench.url}/module/env-status?localId=${encodeURIComponent(localId)}`);
-  return macroFrame(page);
-}
+const MODULE = 'env-status';
+const { page, sim, sync, createMacro, openMacro, openConfigPanel, savedConfig, openExport, withFaults } = useWorkbenchSuite();
 
 async function columnTexts(frame: Frame, column: number): Promise<string[]> {
   return frame.locator(`tbody tr td:nth-child(${column})`).allInnerTexts();
@@ -64,19 +12,6 @@ async function environmentNames(frame: Frame): Promise<string[]> {
   return frame.locator('tbody tr td:nth-child(1) strong').allInnerTexts();
 }
 
-/** Polls until `read` gives a value `accept` likes: the table keeps old rows visible while new ones load. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
-
-const byName = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
-
 function environmentsOf(solutionId: string) {
   return sim().data.environments.filter((e) => e.solutionId === solutionId);
 }
@@ -85,7 +20,7 @@ describe('env-status macro in the browser', () => {
   it('shows every environment of the solution with its status lozenge, endpoints and sync age', async () => {
     const solution = sim().data.solutions[0];
     if (!solution) throw new Error('no solution');
-    const frame = await openMacro(await macroWith({ solutionId: solution.id }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: solution.id }));
 
     await frame.getByText(solution.name).first().waitFor();
     expect((await environmentNames(frame)).sort()).toEqual(environmentsOf(solution.id).map((e) => e.name).sort());
@@ -106,7 +41,7 @@ describe('env-status macro in the browser', () => {
   it('shows a status the app does not know as a neutral lozenge with the raw text', async () => {
     const unknown = sim().data.environments.find((e) => !['operational', 'degraded', 'outage', 'maintenance'].includes(e.status));
     if (!unknown) throw new Error('the simulator seeds one environment with a future status');
-    const frame = await openMacro(await macroWith({ solutionId: unknown.solutionId }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: unknown.solutionId }));
     const row = frame.locator('tbody tr', { hasText: unknown.name });
     await expect(row.locator('td:nth-child(3)').innerText()).resolves.toMatch(new RegExp(unknown.status.replace(/_/g, '[ _]'), 'i'));
   });
@@ -114,7 +49,7 @@ describe('env-status macro in the browser', () => {
   it('sorts by status, worst first, with the mouse and with the keyboard', async () => {
     const solution = sim().data.solutions.find((s) => new Set(environmentsOf(s.id).map((e) => e.status)).size > 1);
     if (!solution) throw new Error('no solution with mixed statuses');
-    const frame = await openMacro(await macroWith({ solutionId: solution.id }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: solution.id }));
     await frame.locator('tbody tr').first().waitFor();
 
     await frame.getByRole('button', { name: /^Status/ }).click();
@@ -124,7 +59,7 @@ describe('env-status macro in the browser', () => {
     await expect(eventually(firstStatus, (s) => s === worst)).resolves.toBe(worst);
 
     await frame.getByRole('button', { name: /^Environment/ }).focus();
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     const sorted = environmentsOf(solution.id).map((e) => e.name).sort(byName);
     await expect(eventually(() => environmentNames(frame), (names) => names.join() === sorted.join())).resolves.toEqual(sorted);
   });
@@ -136,9 +71,9 @@ describe('env-status macro in the browser', () => {
     for (let i = 1; i <= 24; i += 1) {
       sim().data.environments.push({ ...template, id: `${template.id}-edge-${i}`, name: `Edge node ${String(i).padStart(2, '0')}`, stage: 'test', isProduction: false });
     }
-    await syncNow(bench.workbench);
+    await sync();
     const total = environmentsOf(solution.id).length;
-    const frame = await openMacro(await macroWith({ solutionId: solution.id }));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: solution.id }));
     await frame.locator('tbody tr').first().waitFor();
     const firstPage = await environmentNames(frame);
     expect(firstPage).toHaveLength(10);
@@ -154,14 +89,11 @@ describe('env-status macro in the browser', () => {
   });
 
   it('is configured from the UI Kit panel: pick a solution and a stage, save, and the macro shows them', async () => {
-    const localId = await macroWith(null);
-    await page.goto(`${bench.workbench.url}/module/env-status?localId=${localId}`);
-    const notConfigured = await macroFrame(page);
+    const localId = await createMacro(MODULE, null);
+    const notConfigured = await openMacro(MODULE, localId);
     await notConfigured.getByTestId('not-configured').waitFor();
 
-    await page.getByRole('button', { name: /^Edit macro/ }).first().click();
-    const configFrame = await (await page.waitForSelector('iframe[data-role="config"]')).contentFrame();
-    if (!configFrame) throw new Error('no config panel');
+    const configFrame = await openConfigPanel();
     await configFrame.getByRole('button', { name: 'Save' }).click();
     await configFrame.getByText(/pick a solution/i).first().waitFor();
 
@@ -169,48 +101,40 @@ describe('env-status macro in the browser', () => {
     const chosen = solutions[0];
     if (!chosen) throw new Error('no solution');
     await configFrame.getByRole('combobox', { name: /Solution/ }).focus();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('ArrowDown');
+    await page().keyboard.press('Enter');
     await configFrame.getByRole('checkbox', { name: 'prod' }).check();
     await configFrame.getByRole('button', { name: 'Save' }).click();
 
-    const frame = await macroFrame(page);
+    const frame = await macroFrame(page());
     await frame.getByText(chosen.name).first().waitFor();
     await frame.locator('tbody tr').first().waitFor();
     const stages = await columnTexts(frame, 2);
     expect(new Set(stages)).toEqual(new Set(['prod']));
 
-    const saved = (await (await fetch(`${bench.workbench.url}/__shell/macros?moduleKey=env-status`)).json()) as {
-      instances: { localId: string; config: unknown }[];
-    };
-    expect(saved.instances.find((i) => i.localId === localId)?.config).toEqual({ solutionId: chosen.id, stages: ['prod'] });
+    expect(await savedConfig(MODULE, localId)).toEqual({ solutionId: chosen.id, stages: ['prod'] });
   });
 
   it('warns that the data is stale when the last sync failed, and still shows the last good data with its age', async () => {
     const solution = sim().data.solutions[0];
     if (!solution) throw new Error('no solution');
-    sim().setFaults([{ path: '/v1/environments', status: 500 }]);
-    try {
-      const result = await syncNow(bench.workbench);
+    await withFaults([{ path: '/v1/environments', status: 500 }], async () => {
+      const result = await sync();
       expect(result.ok).toBe(false);
-      const frame = await openMacro(await macroWith({ solutionId: solution.id }));
+      const frame = await openMacro(MODULE, await createMacro(MODULE, { solutionId: solution.id }));
       const warning = frame.getByTestId('stale-warning');
       await warning.waitFor();
       await expect(warning.innerText()).resolves.toMatch(/last sync failed/i);
       await expect(warning.innerText()).resolves.toMatch(/environments/);
       expect(await frame.locator('tbody tr').count()).toBe(environmentsOf(solution.id).length);
-    } finally {
-      sim().setFaults([]);
-      await syncNow(bench.workbench);
-    }
+    });
   });
 
   it('exports to PDF/Word as a readable table of the environments', async () => {
     const solution = sim().data.solutions[0];
     if (!solution) throw new Error('no solution');
-    const localId = await macroWith({ solutionId: solution.id });
-    await page.goto(`${bench.workbench.url}/__shell/adf-export/env-status?localId=${localId}&exportType=pdf`);
-    const text = await page.locator('body').innerText();
+    await openExport(MODULE, await createMacro(MODULE, { solutionId: solution.id }));
+    const text = await page().locator('body').innerText();
     expect(text).toContain(`Environment status: ${solution.name}`);
     for (const environment of environmentsOf(solution.id)) expect(text).toContain(environment.name);
   });

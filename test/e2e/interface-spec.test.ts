@@ -1,40 +1,11 @@
-import { launchBrowser, macroFrame, removeDir, startTestWorkbench, syncNow, type Bench } from './harness';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { macroFrame, useWorkbenchSuite } from './harness';
+import type { Frame } from 'playwright-core';
 
-jest.setTimeout(90_000);
-
-let bench: Bench;
-let browser: Browser;
-let page: Page;
+const MODULE = 'interface-spec';
+const { page, workbench, sim, sync, createMacro, openMacro, openConfigPanel, openExport, withFaults } = useWorkbenchSuite({ timeoutMs: 90_000 });
 
 const PAGE_ID = '65537';
 const OTHER_USER = '5f0c277e0a9b8e00230c1a5f';
-
-beforeAll(async () => {
-  bench = await startTestWorkbench();
-  browser = await launchBrowser();
-  await syncNow(bench.workbench);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bench?.close();
-  if (bench) await removeDir(bench.dataDir);
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-});
-
-afterEach(async () => {
-  await page.close();
-});
-
-const sim = () => {
-  const simulator = bench.workbench.governanceSimulator;
-  if (!simulator) throw new Error('the workbench runs without its simulator');
-  return simulator;
-};
 
 function deployment(environmentId: string, artifactId: string) {
   const found = sim().data.deployments.find((d) => d.environmentId === environmentId && d.artifactId === artifactId);
@@ -42,32 +13,10 @@ function deployment(environmentId: string, artifactId: string) {
   return found;
 }
 
-async function newMacro(config: Record<string, unknown> | null = null): Promise<string> {
-  const created = (await (await fetch(`${bench.workbench.url}/__shell/macros`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ moduleKey: 'interface-spec' }),
-  })).json()) as { localId: string };
-  if (config) {
-    const saved = await fetch(`${bench.workbench.url}/__shell/macros/${created.localId}/config`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ config }),
-    });
-    expect(saved.status).toBe(200);
-  }
-  return created.localId;
-}
-
-async function openMacro(localId: string, query = ''): Promise<Frame> {
-  await page.goto(`${bench.workbench.url}/module/interface-spec?localId=${encodeURIComponent(localId)}${query}`);
-  return macroFrame(page);
-}
-
 /** Saves a spec straight through the resolver, as another user on the same page would. */
 async function saveAs(accountId: string, localId: string, spec: Record<string, unknown>, baseVersion: number) {
-  const answer = await bench.workbench.forge.invokeResolver({
-    moduleKey: 'interface-spec',
+  const answer = await workbench().forge.invokeResolver({
+    moduleKey: MODULE,
     functionKey: 'saveInterfaceSpec',
     payload: { spec, baseVersion },
     extension: { type: 'macro', config: {}, content: { id: PAGE_ID } },
@@ -95,23 +44,23 @@ const baseSpec = (overrides: Record<string, unknown> = {}) => ({
 /** Picks an option of an Atlaskit select by typing part of its label, with the keyboard only. */
 async function choose(frame: Frame, label: RegExp, text: string) {
   await frame.getByRole('combobox', { name: label }).focus();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
+  await page().keyboard.type(text);
+  await page().keyboard.press('Enter');
 }
 
 const errorOf = (frame: Frame, id: string) => frame.getByTestId(`${id}-error`);
 
 describe('interface-spec macro in the browser', () => {
   it('writes a spec: shows field errors, takes the keyboard to them, saves, and shows drift per environment', async () => {
-    const frame = await openMacro(await newMacro());
+    const frame = await openMacro(MODULE, await createMacro(MODULE));
     await frame.getByTestId('no-spec').waitFor();
 
     // Keyboard only: the Write button, then Save with nothing filled in.
     await frame.getByTestId('edit-spec').focus();
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     await frame.getByTestId('spec-editor').waitFor();
     await frame.getByTestId('save-spec').focus();
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     const summary = frame.getByTestId('spec-error-summary');
     await summary.waitFor();
     await expect(summary.innerText()).resolves.toMatch(/Interface name: is required/);
@@ -119,7 +68,7 @@ describe('interface-spec macro in the browser', () => {
     await expect(errorOf(frame, 'spec-owner-email').innerText()).resolves.toBe('is required');
 
     await summary.getByRole('button', { name: 'Owner email: is required' }).focus();
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     await expect(frame.evaluate(() => document.activeElement?.id)).resolves.toBe('spec-owner-email');
 
     // Fill it in, with one endpoint URL that is not a URL.
@@ -171,18 +120,18 @@ describe('interface-spec macro in the browser', () => {
   });
 
   it('shows anonymous readers the spec and its drift, without an Edit button', async () => {
-    const localId = await newMacro();
+    const localId = await createMacro(MODULE);
     await saveAs(OTHER_USER, localId, baseSpec(), 0);
-    const frame = await openMacro(localId, '&anon=1');
+    const frame = await openMacro(MODULE, localId, '&anon=1');
     await frame.getByTestId('drift-section').waitFor();
     await expect(frame.getByTestId('spec-saved').innerText()).resolves.toMatch(/by Ravi Release-Manager/);
     expect(await frame.getByTestId('edit-spec').count()).toBe(0);
   });
 
   it('refuses a stale save, says so, and loads the other person’s version on request', async () => {
-    const localId = await newMacro();
+    const localId = await createMacro(MODULE);
     await saveAs(OTHER_USER, localId, baseSpec(), 0);
-    const frame = await openMacro(localId);
+    const frame = await openMacro(MODULE, localId);
     await frame.getByTestId('edit-spec').click();
     await frame.getByLabel('Interface name').fill('My edit');
 
@@ -198,51 +147,44 @@ describe('interface-spec macro in the browser', () => {
   });
 
   it('is configured from the UI Kit panel: drift only, production only', async () => {
-    const localId = await newMacro();
+    const localId = await createMacro(MODULE);
     await saveAs(OTHER_USER, localId, baseSpec(), 0);
-    await page.goto(`${bench.workbench.url}/module/interface-spec?localId=${localId}`);
-    await (await macroFrame(page)).getByTestId('spec-details').waitFor();
+    await (await openMacro(MODULE, localId)).getByTestId('spec-details').waitFor();
 
-    await page.getByRole('button', { name: /^Edit macro/ }).first().click();
-    const configFrame = await (await page.waitForSelector('iframe[data-role="config"]')).contentFrame();
-    if (!configFrame) throw new Error('no config panel');
+    const configFrame = await openConfigPanel();
     await configFrame.getByRole('combobox', { name: /Show/ }).focus();
-    await page.keyboard.type('Drift only');
-    await page.keyboard.press('Enter');
+    await page().keyboard.type('Drift only');
+    await page().keyboard.press('Enter');
     await configFrame.getByRole('checkbox', { name: 'prod' }).check();
     await configFrame.getByRole('button', { name: 'Save' }).click();
 
-    const frame = await macroFrame(page);
+    const frame = await macroFrame(page());
     await frame.getByTestId('drift-section').waitFor();
     await frame.waitForFunction(() => !document.querySelector('[data-testid="spec-details"]'));
     await expect(frame.locator('[data-testid^="drift-summary-"]').count()).resolves.toBe(1);
     await frame.getByTestId('drift-summary-env-otc-prod').waitFor();
-    const saved = (await (await fetch(`${bench.workbench.url}/__shell/macros/${localId}`)).json()) as { config: unknown };
+    const saved = (await (await fetch(`${workbench().url}/__shell/macros/${localId}`)).json()) as { config: unknown };
     expect(saved.config).toEqual({ mode: 'drift', stages: ['prod'] });
   });
 
   it('warns that drift may be stale when the last sync failed', async () => {
-    const localId = await newMacro();
+    const localId = await createMacro(MODULE);
     await saveAs(OTHER_USER, localId, baseSpec(), 0);
-    sim().setFaults([{ path: '/v1/deployments', status: 500 }]);
-    try {
-      expect((await syncNow(bench.workbench)).ok).toBe(false);
-      const frame = await openMacro(localId);
+    await withFaults([{ path: '/v1/deployments', status: 500 }], async () => {
+      expect((await sync()).ok).toBe(false);
+      const frame = await openMacro(MODULE, localId);
       const warning = frame.getByTestId('stale-warning');
       await warning.waitFor();
       await expect(warning.innerText()).resolves.toMatch(/last sync failed/i);
       await frame.getByTestId('drift-section').waitFor();
-    } finally {
-      sim().setFaults([]);
-      await syncNow(bench.workbench);
-    }
+    });
   });
 
   it('exports to PDF/Word as a readable spec with a drift table', async () => {
-    const localId = await newMacro();
+    const localId = await createMacro(MODULE);
     await saveAs(OTHER_USER, localId, baseSpec(), 0);
-    await page.goto(`${bench.workbench.url}/__shell/adf-export/interface-spec?localId=${localId}&exportType=pdf`);
-    const text = await page.locator('body').innerText();
+    await openExport(MODULE, localId);
+    const text = await page().locator('body').innerText();
     expect(text).toContain('Interface spec: Purchase orders from US retail partners');
     for (const heading of ['Endpoints', 'Implementing artifacts', 'Business rules', 'Exception handling', 'Drift: the environments compared with this spec']) {
       expect(text).toContain(heading);

@@ -1,69 +1,18 @@
-import { launchBrowser, macroFrame, removeDir, startTestWorkbench, syncNow, type Bench } from './harness';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { macroFrame, useWorkbenchSuite } from './harness';
+import type { Frame } from 'playwright-core';
 import { SEED_USERS } from '../../workbench/forge/confluence/users';
 import { WORKBENCH_USER } from '../../workbench/shell/frameContext';
 
-jest.setTimeout(60_000);
-
-let bench: Bench;
-let browser: Browser;
-let page: Page;
+const MODULE = 'release-readiness';
+const { page, workbench, sim, sync, createMacro, openMacro, openConfigPanel, savedConfig, openExport } = useWorkbenchSuite();
 
 const HOLIDAY = 'rel-otc-holiday-readiness';
 const NEXT_OTC = { solutionId: 'sol-otc', releaseMode: 'next' };
 
-beforeAll(async () => {
-  bench = await startTestWorkbench();
-  browser = await launchBrowser();
-  await syncNow(bench.workbench);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bench?.close();
-  if (bench) await removeDir(bench.dataDir);
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-});
-
-afterEach(async () => {
-  await page.close();
-});
-
-const sim = () => {
-  const simulator = bench.workbench.governanceSimulator;
-  if (!simulator) throw new Error('the workbench runs without its simulator');
-  return simulator;
-};
-
-async function macroWith(config: Record<string, unknown> | null): Promise<string> {
-  const created = (await (await fetch(`${bench.workbench.url}/__shell/macros`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ moduleKey: 'release-readiness' }),
-  })).json()) as { localId: string };
-  if (config) {
-    const saved = await fetch(`${bench.workbench.url}/__shell/macros/${created.localId}/config`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ config }),
-    });
-    expect(saved.status).toBe(200);
-  }
-  return created.localId;
-}
-
-async function openMacro(localId: string, options: { anonymous?: boolean } = {}): Promise<Frame> {
-  await page.goto(`${bench.workbench.url}/module/release-readiness?localId=${encodeURIComponent(localId)}${options.anonymous ? '&anon=1' : ''}`);
-  return macroFrame(page);
-}
-
 /** A colleague acts on the same release from their own browser (the resolver, as that user). */
 async function asColleague(functionKey: 'signOffRelease' | 'withdrawReleaseSignOff', accountId: string, payload: Record<string, unknown>) {
-  const answer = await bench.workbench.forge.invokeResolver({
-    moduleKey: 'release-readiness',
+  const answer = await workbench().forge.invokeResolver({
+    moduleKey: MODULE,
     functionKey,
     payload: { releaseId: HOLIDAY, ...payload },
     extension: { type: 'macro', config: NEXT_OTC, content: { id: '65537' }, space: { key: 'IGH', id: '98304' } },
@@ -83,7 +32,7 @@ function holidayItems() {
 
 describe('release-readiness macro in the browser', () => {
   it('shows the next planned release: target, planned date, readiness figure with a progress bar, and every item', async () => {
-    const frame = await openMacro(await macroWith(NEXT_OTC));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, NEXT_OTC));
     await frame.getByRole('heading', { name: 'OTC Holiday Readiness' }).waitFor();
     await expect(frame.getByTestId('release-facts').innerText()).resolves.toMatch(/target OTC Production \(prod\) · planned for .*in \d+ days/);
     await expect(frame.getByTestId('readiness-figure').innerText()).resolves.toMatch(new RegExp(`\\d of ${holidayItems().length} items ready`));
@@ -97,7 +46,7 @@ describe('release-readiness macro in the browser', () => {
   });
 
   it('signs off with a note, lists the sign-off under the reader’s Confluence name, and withdraws it', async () => {
-    const frame = await openMacro(await macroWith(NEXT_OTC));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, NEXT_OTC));
     await frame.getByTestId('no-sign-offs').waitFor();
     await frame.getByLabel('Note (optional)').fill('Checked with the ops team.\nGo for the holidays.');
     await frame.getByRole('button', { name: 'Sign off' }).click();
@@ -115,11 +64,11 @@ describe('release-readiness macro in the browser', () => {
   });
 
   it('shows a colleague’s sign-off without a Withdraw button, beside the reader’s own', async () => {
-    const localId = await macroWith(NEXT_OTC);
+    const localId = await createMacro(MODULE, NEXT_OTC);
     const colleague = SEED_USERS.find((user) => user.accountId !== WORKBENCH_USER.accountId);
     if (!colleague) throw new Error('the directory has a colleague');
     await asColleague('signOffRelease', colleague.accountId, { note: 'From the release board' });
-    const frame = await openMacro(localId);
+    const frame = await openMacro(MODULE, localId);
     const theirs = frame.getByTestId('sign-off').filter({ hasText: colleague.displayName });
     await theirs.waitFor();
     expect(await theirs.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
@@ -133,56 +82,49 @@ describe('release-readiness macro in the browser', () => {
   });
 
   it('tells an anonymous reader to log in instead of offering Sign off', async () => {
-    const frame = await openMacro(await macroWith(NEXT_OTC), { anonymous: true });
+    const frame = await openMacro(MODULE, await createMacro(MODULE, NEXT_OTC), '&anon=1');
     await frame.getByTestId('sign-in-to-sign-off').waitFor();
     expect(await frame.getByRole('button', { name: 'Sign off' }).count()).toBe(0);
   });
 
   it('keeps Sign off disabled while the note is over the limit', async () => {
-    const frame = await openMacro(await macroWith(NEXT_OTC));
+    const frame = await openMacro(MODULE, await createMacro(MODULE, NEXT_OTC));
     await frame.getByLabel('Note (optional)').fill('x'.repeat(501));
     await expect(frame.getByRole('button', { name: 'Sign off' }).isDisabled()).resolves.toBe(true);
     await frame.getByText(/over|exceed|too many/i).first().waitFor();
   });
 
   it('is configured from the UI Kit panel: pick a solution and a specific release, save, and the macro shows it', async () => {
-    const localId = await macroWith(null);
-    await page.goto(`${bench.workbench.url}/module/release-readiness?localId=${localId}`);
-    await (await macroFrame(page)).getByTestId('not-configured').waitFor();
+    const localId = await createMacro(MODULE, null);
+    await (await openMacro(MODULE, localId)).getByTestId('not-configured').waitFor();
 
-    await page.getByRole('button', { name: /^Edit macro/ }).first().click();
-    const configFrame = await (await page.waitForSelector('iframe[data-role="config"]')).contentFrame();
-    if (!configFrame) throw new Error('no config panel');
+    const configFrame = await openConfigPanel();
     await configFrame.getByRole('button', { name: 'Save' }).click();
     await configFrame.getByText(/pick the solution/i).first().waitFor();
 
     const solutions = [...sim().data.solutions].sort((a, b) => a.name.localeCompare(b.name));
     const otc = solutions.findIndex((s) => s.id === 'sol-otc');
     await configFrame.getByRole('combobox', { name: /Solution/ }).focus();
-    await page.keyboard.press('ArrowDown');
-    for (let i = 0; i < otc; i += 1) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('ArrowDown');
+    for (let i = 0; i < otc; i += 1) await page().keyboard.press('ArrowDown');
+    await page().keyboard.press('Enter');
 
     const release = configFrame.getByRole('combobox', { name: /Release/ });
     await configFrame.waitForFunction(() => !document.querySelector('[aria-disabled="true"] input#release-readiness-release'));
     await release.focus();
-    await page.keyboard.type('OTC 850');
+    await page().keyboard.type('OTC 850');
     await configFrame.getByText(/OTC 850 hotfix ·/).waitFor();
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     await configFrame.getByRole('button', { name: 'Save' }).click();
 
-    const frame = await macroFrame(page);
+    const frame = await macroFrame(page());
     await frame.getByRole('heading', { name: 'OTC 850 hotfix' }).waitFor();
-    const saved = (await (await fetch(`${bench.workbench.url}/__shell/macros?moduleKey=release-readiness`)).json()) as {
-      instances: { localId: string; config: unknown }[];
-    };
-    expect(saved.instances.find((i) => i.localId === localId)?.config).toEqual({ solutionId: 'sol-otc', releaseMode: 'pinned', releaseId: 'rel-otc-850-hotfix' });
+    expect(await savedConfig(MODULE, localId)).toEqual({ solutionId: 'sol-otc', releaseMode: 'pinned', releaseId: 'rel-otc-850-hotfix' });
   });
 
   it('exports the release and its sign-offs to PDF', async () => {
-    const localId = await macroWith(NEXT_OTC);
-    await page.goto(`${bench.workbench.url}/__shell/adf-export/release-readiness?localId=${localId}&exportType=pdf`);
-    const text = await page.locator('body').innerText();
+    await openExport(MODULE, await createMacro(MODULE, NEXT_OTC));
+    const text = await page().locator('body').innerText();
     expect(text).toContain('Release readiness: OTC Holiday Readiness');
     for (const item of holidayItems()) expect(text).toContain(item.artifactName);
     expect(text).toMatch(/Sign-offs/);
@@ -190,8 +132,8 @@ describe('release-readiness macro in the browser', () => {
 
   // Last: it changes the simulator's deployments.
   it('marks a sign-off outdated after the simulator’s deployments change and a sync brings the change in', async () => {
-    const localId = await macroWith(NEXT_OTC);
-    let frame = await openMacro(localId);
+    const localId = await createMacro(MODULE, NEXT_OTC);
+    let frame = await openMacro(MODULE, localId);
     await frame.getByRole('button', { name: 'Sign off' }).click();
     await ownSignOff(frame).getByTestId('current-marker').waitFor();
     const figureBefore = await frame.getByTestId('readiness-figure').innerText();
@@ -199,9 +141,9 @@ describe('release-readiness macro in the browser', () => {
     const failed = sim().data.deployments.find((d) => d.environmentId === 'env-otc-prod' && d.artifactId === 'art-otc-856-out');
     if (!failed) throw new Error('the seed has a failed 856 deployment in OTC production');
     Object.assign(failed, { status: 'deployed', deployedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
-    await syncNow(bench.workbench);
+    await sync();
 
-    frame = await openMacro(localId);
+    frame = await openMacro(MODULE, localId);
     await ownSignOff(frame).getByTestId('outdated-marker').waitFor();
     await expect(ownSignOff(frame).getByTestId('outdated-reason').innerText()).resolves.toMatch(/Deployments changed/);
     expect(await frame.getByTestId('readiness-figure').innerText()).not.toBe(figureBefore);

@@ -1,42 +1,15 @@
-import { launchBrowser, removeDir, startTestWorkbench, syncNow, type Bench } from './harness';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { useWorkbenchSuite } from './harness';
+import type { Frame } from 'playwright-core';
 
-jest.setTimeout(60_000);
-
-let bench: Bench;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  bench = await startTestWorkbench();
-  browser = await launchBrowser();
-  await syncNow(bench.workbench);
-});
-afterAll(async () => {
-  await browser?.close();
-  await bench?.close();
-  if (bench) await removeDir(bench.dataDir);
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-});
-afterEach(async () => {
-  await page.close();
-});
+const { page, workbench, sim } = useWorkbenchSuite();
 
 async function hubFrame(space: string): Promise<Frame> {
-  await page.goto(`${bench.workbench.url}/module/space-hub?space=${space}`);
-  await page.waitForSelector('iframe[data-role="page"][data-ready="true"]', { timeout: 15_000 });
-  const frame = await (await page.$('iframe[data-role="page"]'))?.contentFrame();
+  await page().goto(`${workbench().url}/module/space-hub?space=${space}`);
+  await page().waitForSelector('iframe[data-role="page"][data-ready="true"]', { timeout: 15_000 });
+  const frame = await (await page().$('iframe[data-role="page"]'))?.contentFrame();
   if (!frame) throw new Error('no hub frame');
   return frame;
 }
-
-const sim = () => {
-  const simulator = bench.workbench.governanceSimulator;
-  if (!simulator) throw new Error('no simulator');
-  return simulator;
-};
 
 describe('space hub in the browser', () => {
   it('gathers the space’s solution: environments at a glance, counts, most urgent items, maintenance', async () => {
@@ -56,7 +29,7 @@ describe('space hub in the browser', () => {
     const frame = await hubFrame('OTC');
     // ARIA tabs: focus the selected tab, then the arrow keys move the selection.
     await frame.getByRole('tab', { name: 'Overview' }).focus();
-    await page.keyboard.press('ArrowRight');
+    await page().keyboard.press('ArrowRight');
     await expect(frame.getByRole('tab', { name: 'Environments' }).getAttribute('aria-selected')).resolves.toBe('true');
     await frame.locator('table tbody tr').first().waitFor();
     expect(await frame.locator('table tbody tr').count()).toBeGreaterThan(0);
