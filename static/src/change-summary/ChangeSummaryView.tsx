@@ -3,16 +3,15 @@ import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { CHANGE_WINDOW_LABELS, type ChangeRow, type ChangeSummaryResponse } from '../../../src/shared/changeSummaryContract';
 import type { ResolverError } from '../../../src/shared/resolverError';
-import { StaleWarning } from '../shared/StaleWarning';
 import { SyncStamp } from '../shared/SyncStamp';
 import { secondaryText } from '../shared/textStyles';
 import { formatAbsoluteTime } from '../shared/time';
 import type { ViewContext } from '../shared/useForgeContext';
 import type { ResolverState } from '../shared/useResolver';
-import { ErrorState, LoadingState } from '../shared/ViewStates';
+import { ViewHeader, ViewStateFrame, type ViewParts } from '../shared/ViewStateFrame';
 import { ChangeList } from './ChangeList';
 import { remainingLabel } from './changeWording';
 import { PendingPromotions } from './PendingPromotions';
@@ -38,45 +37,26 @@ export interface ChangeSummaryViewProps {
 
 /** Renders the getChangeSummary answers in each of their states. Fetching lives in ChangeSummaryApp. */
 export function ChangeSummaryView({ result, older, context }: ChangeSummaryViewProps) {
-  const { data, error, isLoading, retry } = result;
-
-  if (!data) {
-    if (error) return <ErrorState title="Couldn't load the change summary" message={error.message} onRetry={retry} isRetrying={isLoading} />;
-    return <LoadingState label="Loading the change summary" />;
-  }
-
-  const failedRefresh = error && (
-    <ErrorState title="Couldn't refresh the change summary" message={error.message} onRetry={retry} isRetrying={isLoading} />
+  return (
+    <ViewStateFrame
+      result={result}
+      what="the change summary"
+      label="Change summary"
+      context={context}
+      staleSubject="Change"
+      notConfigured={{
+        title: 'No solution selected',
+        whenEditing: 'Edit the macro to pick a solution: its recent changes and pending production promotions will be listed here.',
+        otherwise: 'This macro has not been set up yet. Edit the macro to pick a solution.',
+      }}
+      noDataHeader="No change data"
+    >
+      {(data, parts) => <OkView data={data} older={older} context={context} {...parts} />}
+    </ViewStateFrame>
   );
-
-  switch (data.state) {
-    case 'not-configured':
-      return (
-        <Section>
-          {failedRefresh}
-          <SectionMessage appearance="information" title="No solution selected" testId="not-configured">
-            <p>
-              {context.isEditing
-                ? 'Edit the macro to pick a solution: its recent changes and pending production promotions will be listed here.'
-                : 'This macro has not been set up yet. Edit the macro to pick a solution.'}
-            </p>
-          </SectionMessage>
-        </Section>
-      );
-    case 'no-data':
-      return (
-        <Section>
-          {failedRefresh}
-          <StaleWarning sync={data.sync} locale={context.locale} subject="Change" />
-          <EmptyState header="No change data" description={data.message} headingLevel={2} testId="no-data" />
-        </Section>
-      );
-    case 'ok':
-      return <OkView data={data} older={older} context={context} failedRefresh={failedRefresh} />;
-  }
 }
 
-function OkView({ data, older, context, failedRefresh }: { data: OkAnswer; older: OlderPages; context: ViewContext; failedRefresh: ReactNode }) {
+function OkView({ data, older, context, failedRefresh, staleWarning }: { data: OkAnswer; older: OlderPages; context: ViewContext } & ViewParts) {
   const rows: ChangeRow[] = [data, ...older.pages].flatMap((page) => page.changes);
   const last = older.pages[older.pages.length - 1] ?? data;
   const windowLabel = CHANGE_WINDOW_LABELS[data.window];
@@ -84,20 +64,20 @@ function OkView({ data, older, context, failedRefresh }: { data: OkAnswer; older
   const firstNewId = firstRowOfLastPage(older.pages);
 
   return (
-    <Section>
-      <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: token('space.100', '0.5rem') }}>
-        <div>
-          <Heading size="small" as="h2">
-            {data.solution.name}
-          </Heading>
-          <p style={{ margin: 0, ...secondaryText }} data-testid="scope">
+    <>
+      <ViewHeader
+        title={data.solution.name}
+        subtitle={
+          <>
             {windowLabel} · {scope}
-          </p>
-        </div>
-        <SyncStamp sync={data.sync} locale={context.locale} timeZone={context.timeZone} />
-      </header>
+          </>
+        }
+        subtitleTestId="scope"
+        subtitleStyle={secondaryText}
+        aside={<SyncStamp sync={data.sync} locale={context.locale} timeZone={context.timeZone} />}
+      />
       {failedRefresh}
-      <StaleWarning sync={data.sync} locale={context.locale} subject="Change" />
+      {staleWarning}
       <PendingPromotions pending={data.pending ?? []} now={data.sync.now} context={context} />
       <section aria-labelledby="changes-heading" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100', '0.5rem') }}>
         <Heading size="xsmall" as="h3" id="changes-heading">
@@ -115,7 +95,7 @@ function OkView({ data, older, context, failedRefresh }: { data: OkAnswer; older
         )}
         <OlderChanges last={last} older={older} windowLabel={windowLabel} locale={context.locale} shown={rows.length} />
       </section>
-    </Section>
+    </>
   );
 }
 
@@ -177,16 +157,5 @@ function OlderChanges({
         )}
       </div>
     </div>
-  );
-}
-
-function Section({ children }: { children: ReactNode }) {
-  return (
-    <section
-      aria-label="Change summary"
-      style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '1rem'), color: token('color.text', '#292A2E') }}
-    >
-      {children}
-    </section>
   );
 }

@@ -5,7 +5,6 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
-import type { ReactNode } from 'react';
 import {
   SOD_RULE_TITLES,
   type CredentialOwnershipPage,
@@ -16,11 +15,10 @@ import {
 } from '../../../src/shared/credentialOwnershipContract';
 import type { ResolverError } from '../../../src/shared/resolverError';
 import { DataTable, type DataTableSort } from '../shared/DataTable';
-import { StaleWarning } from '../shared/StaleWarning';
 import { SyncStamp } from '../shared/SyncStamp';
 import type { ViewContext } from '../shared/useForgeContext';
 import type { ResolverState } from '../shared/useResolver';
-import { ErrorState, LoadingState } from '../shared/ViewStates';
+import { ViewHeader, ViewStateFrame } from '../shared/ViewStateFrame';
 import { rowEmphasis } from './appearance';
 import { credentialColumns, findingColumns, findingKey } from './columns';
 
@@ -44,48 +42,33 @@ interface OwnerOption {
 
 /** Renders the getCredentialOwnership answer in each of its states. Fetching lives in CredentialOwnershipApp. */
 export function CredentialOwnershipView({ result, request, onRequestChange, context }: CredentialOwnershipViewProps) {
-  const { data, error, isLoading, retry } = result;
-  if (!data) {
-    if (error) return <ErrorState title="Couldn't load credential ownership" message={error.message} onRetry={retry} isRetrying={isLoading} />;
-    return <LoadingState label="Loading credential ownership" />;
-  }
-  const failedRefresh = error && (
-    <ErrorState title="Couldn't refresh credential ownership" message={error.message} onRetry={retry} isRetrying={isLoading} />
-  );
-  switch (data.state) {
-    case 'not-configured':
-      return (
-        <Section>
-          {failedRefresh}
-          <SectionMessage appearance="information" title="No solution selected" testId="not-configured">
-            <p>
-              {context.isEditing
-                ? 'Edit the macro to pick a solution: its credentials, owners and findings will be listed here.'
-                : 'This macro has not been set up yet. Edit the macro to pick a solution.'}
-            </p>
-          </SectionMessage>
-        </Section>
-      );
-    case 'no-data':
-      return (
-        <Section>
-          {failedRefresh}
-          <StaleWarning sync={data.sync} locale={context.locale} subject="Credential" />
-          <EmptyState header="No credential data" description={data.message} headingLevel={2} testId="no-data" />
-        </Section>
-      );
-    case 'ok':
-      return (
-        <Section>
+  const { isLoading } = result;
+  return (
+    <ViewStateFrame
+      result={result}
+      what="credential ownership"
+      label="Credential ownership"
+      context={context}
+      staleSubject="Credential"
+      notConfigured={{
+        title: 'No solution selected',
+        whenEditing: 'Edit the macro to pick a solution: its credentials, owners and findings will be listed here.',
+        otherwise: 'This macro has not been set up yet. Edit the macro to pick a solution.',
+      }}
+      noDataHeader="No credential data"
+    >
+      {(data, { failedRefresh, staleWarning }) => (
+        <>
           <Header data={data} context={context} />
           {failedRefresh}
-          <StaleWarning sync={data.sync} locale={context.locale} subject="Credential" />
+          {staleWarning}
           <Counts data={data} />
           <Findings data={data} request={request} isLoading={isLoading} onRequestChange={onRequestChange} />
           <Matrix data={data} request={request} isLoading={isLoading} onRequestChange={onRequestChange} context={context} />
-        </Section>
-      );
-  }
+        </>
+      )}
+    </ViewStateFrame>
+  );
 }
 
 function Header({ data, context }: { data: CredentialOwnershipPage; context: ViewContext }) {
@@ -97,17 +80,16 @@ function Header({ data, context }: { data: CredentialOwnershipPage; context: Vie
         ? `Stages: ${scope.stages.join(', ')}`
         : 'All environments';
   return (
-    <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: token('space.100', '0.5rem') }}>
-      <div>
-        <Heading size="small" as="h2">
-          {data.solution.name}: credential ownership
-        </Heading>
-        <p style={{ margin: 0, color: token('color.text.subtle', '#505258') }} data-testid="scope-shown">
+    <ViewHeader
+      title={<>{data.solution.name}: credential ownership</>}
+      subtitle={
+        <>
           {where} · due soon means within {scope.dueSoonDays} days
-        </p>
-      </div>
-      <SyncStamp sync={data.sync} locale={context.locale} timeZone={context.timeZone} />
-    </header>
+        </>
+      }
+      subtitleTestId="scope-shown"
+      aside={<SyncStamp sync={data.sync} locale={context.locale} timeZone={context.timeZone} />}
+    />
   );
 }
 
@@ -251,17 +233,6 @@ function Matrix({ data, request, isLoading, onRequestChange, context }: PartProp
           />
         }
       />
-    </section>
-  );
-}
-
-function Section({ children }: { children: ReactNode }) {
-  return (
-    <section
-      aria-label="Credential ownership"
-      style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '1rem'), color: token('color.text', '#292A2E') }}
-    >
-      {children}
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
@@ -12,7 +11,7 @@ import { secondaryText } from '../shared/textStyles';
 import { formatRelativeTime } from '../shared/time';
 import type { ResolverState } from '../shared/useResolver';
 import type { ViewContext } from '../shared/useForgeContext';
-import { ErrorState, LoadingState } from '../shared/ViewStates';
+import { ResolverFrame, ViewHeader, ViewSection } from '../shared/ViewStateFrame';
 import { DriftSection } from './DriftSection';
 import { SpecDetails } from './SpecDetails';
 
@@ -26,12 +25,14 @@ export interface InterfaceSpecViewProps {
 
 /** Renders the getInterfaceSpec answer in each of its states. Fetching and editing live in InterfaceSpecApp. */
 export function InterfaceSpecView({ result, context, onEdit, notice }: InterfaceSpecViewProps) {
-  const { data, error, isLoading, retry } = result;
-  if (!data) {
-    if (error) return <ErrorState title="Couldn't load the interface spec" message={error.message} onRetry={retry} isRetrying={isLoading} />;
-    return <LoadingState label="Loading the interface spec" />;
-  }
-  const failedRefresh = error && <ErrorState title="Couldn't refresh the interface spec" message={error.message} onRetry={retry} isRetrying={isLoading} />;
+  return (
+    <ResolverFrame result={result} what="the interface spec" label={SECTION_LABEL}>
+      {(data, failedRefresh) => <SpecView data={data} failedRefresh={failedRefresh} context={context} onEdit={onEdit} notice={notice} />}
+    </ResolverFrame>
+  );
+}
+
+function SpecView({ data, failedRefresh, context, onEdit, notice }: Omit<InterfaceSpecViewProps, 'result'> & { data: InterfaceSpecData; failedRefresh: ReactNode }) {
   const time = { locale: context.locale, timeZone: context.timeZone };
   const editButton = data.canEdit && (
     <Button appearance={data.spec ? 'default' : 'primary'} onClick={onEdit} testId="edit-spec">
@@ -46,7 +47,7 @@ export function InterfaceSpecView({ result, context, onEdit, notice }: Interface
 
   if (!data.spec || !data.saved) {
     return (
-      <Section>
+      <>
         {failedRefresh}
         {status}
         <EmptyState
@@ -60,28 +61,30 @@ export function InterfaceSpecView({ result, context, onEdit, notice }: Interface
           }
           primaryAction={editButton || undefined}
         />
-      </Section>
+      </>
     );
   }
 
   const spec = data.spec;
   return (
-    <Section>
-      <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: token('space.100', '0.5rem') }}>
-        <div>
-          <Heading size="small" as="h2">
-            {spec.name}
-          </Heading>
-          <p style={{ ...secondaryText, margin: 0 }} data-testid="spec-subtitle">
+    <>
+      <ViewHeader
+        title={spec.name}
+        subtitle={
+          <>
             {`${spec.message.type} ${spec.message.version} · ${spec.direction} · `}
             <SavedStamp saved={data.saved} now={data.sync.now} {...time} />
-          </p>
-        </div>
-        <div style={{ display: 'flex', alignItems: 'center', gap: token('space.150', '0.75rem') }}>
-          {data.mode !== 'spec' && <SyncStamp sync={data.sync} {...time} />}
-          {editButton}
-        </div>
-      </header>
+          </>
+        }
+        subtitleTestId="spec-subtitle"
+        subtitleStyle={secondaryText}
+        aside={
+          <div style={{ display: 'flex', alignItems: 'center', gap: token('space.150', '0.75rem') }}>
+            {data.mode !== 'spec' && <SyncStamp sync={data.sync} {...time} />}
+            {editButton}
+          </div>
+        }
+      />
       {failedRefresh}
       {status}
       {data.mode !== 'drift' && <SpecDetails spec={spec} solutionName={data.solution?.name ?? null} environmentNames={data.environmentNames} artifactNames={data.artifactNames} />}
@@ -97,7 +100,7 @@ export function InterfaceSpecView({ result, context, onEdit, notice }: Interface
           )}
         </>
       )}
-    </Section>
+    </>
   );
 }
 
@@ -114,13 +117,9 @@ function SavedStamp({ saved, now, locale, timeZone }: { saved: SpecSaveInfo; now
   );
 }
 
+const SECTION_LABEL = 'Interface spec';
+
+/** The region the view renders into (InterfaceSpecApp shows the spec editor in it too). */
 export function Section({ children }: { children: ReactNode }) {
-  return (
-    <section
-      aria-label="Interface spec"
-      style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '1rem'), color: token('color.text', '#292A2E') }}
-    >
-      {children}
-    </section>
-  );
+  return <ViewSection label={SECTION_LABEL}>{children}</ViewSection>;
 }
