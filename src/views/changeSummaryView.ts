@@ -1,4 +1,4 @@
-import { readGovernanceSnapshot, noGovernanceDataMessage, unknownSolutionMessage } from './governanceSnapshot';
+import { openSolutionView, unknownSolutionMessage } from './governanceSnapshot';
 import { z } from 'zod';
 import { storedChangeRowSchema } from '../domain/changes/changeRows';
 import { encodeCursor, mergePage, planChunkReads, streamDirectoryEntrySchema, streamStarts, type ChunkRef, type PageCursor, type StreamDirectoryEntry, type StreamEntry, type StreamSpec } from '../domain/changes/changeStreams';
@@ -57,16 +57,9 @@ const MAX_READ_ROUNDS = 6;
  * needs. Nothing here reads a whole history.
  */
 export async function loadChangeSummary(config: ChangeSummaryMacroConfig, request: ChangePageRequest, now: Date): Promise<ChangeSummaryData> {
-  const { pointer, sync } = await readGovernanceSnapshot(now);
-  if (!config.solutionId) return { state: 'not-configured', sync };
-  if (!pointer) {
-    return {
-      state: 'no-data',
-      sync,
-      message: noGovernanceDataMessage(sync),
-    };
-  }
-  const solutionId = config.solutionId;
+  const opened = await openSolutionView(config.solutionId, now);
+  if (opened.state !== 'ready') return opened;
+  const { pointer, sync, solutionId } = opened;
   const [solutions, directory, pending] = await Promise.all([
     readSolutions(pointer),
     readDataset(datasets.changeDirectory(solutionId), streamDirectoryEntrySchema, pointer),

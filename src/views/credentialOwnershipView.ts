@@ -1,4 +1,4 @@
-import { readGovernanceSnapshot, noGovernanceDataMessage } from './governanceSnapshot';
+import { openSolutionView, readGovernanceSnapshot } from './governanceSnapshot';
 import { z } from 'zod';
 import { credentialIndexSchema, credentialSummarySchema, findingIndexSchema, storedCredentialRowSchema, storedFindingRowSchema, type CredentialSummary } from '../domain/credentials/credentialOwnershipRows';
 import { selectCredentials, selectFindings, toCredentialRow } from '../domain/credentials/credentialOwnershipPage';
@@ -41,11 +41,6 @@ async function readSummary(solutionId: string, pointer: SnapshotPointer): Promis
   return (await readDataset(datasets.credentialSummaryView(solutionId), credentialSummarySchema, pointer))?.items[0];
 }
 
-/** The pointer and the sync stamp every answer carries. */
-async function readFreshness(now: Date) {
-  return readGovernanceSnapshot(now);
-}
-
 /**
  * One render of the credential-ownership macro from the last published sync: the pointer, the source status, the
  * solution's summary, the two indexes, and only the row chunks of the page of credentials and the page of
@@ -56,16 +51,9 @@ export async function loadCredentialOwnership(
   options: CredentialOwnershipRequestOptions,
   now: Date,
 ): Promise<CredentialOwnershipData> {
-  const { pointer, sync } = await readFreshness(now);
-  if (!config.solutionId) return { state: 'not-configured', sync };
-  if (!pointer) {
-    return {
-      state: 'no-data',
-      sync,
-      message: noGovernanceDataMessage(sync),
-    };
-  }
-  const solutionId = config.solutionId;
+  const opened = await openSolutionView(config.solutionId, now);
+  if (opened.state !== 'ready') return opened;
+  const { pointer, sync, solutionId } = opened;
   const [summary, credentialIndex, findingIndex] = await Promise.all([
     readSummary(solutionId, pointer),
     readPagedIndex(datasets.credentialOwnershipView(solutionId), credentialIndexSchema, pointer),
@@ -134,7 +122,7 @@ export async function loadCredentialOwnership(
 
 /** What the config panel offers: solutions, stages, and the chosen solution's environments and owners. */
 export async function loadCredentialOwnershipOptions(solutionId: string | undefined, now: Date) {
-  const { pointer, sync } = await readFreshness(now);
+  const { pointer, sync } = await readGovernanceSnapshot(now);
   const summary = pointer && solutionId ? await readSummary(solutionId, pointer) : undefined;
   return { pointer, sync, summary };
 }

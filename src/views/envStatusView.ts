@@ -1,4 +1,4 @@
-import { readGovernanceSnapshot, noGovernanceDataMessage, unknownSolutionMessage } from './governanceSnapshot';
+import { openSolutionView, unknownSolutionMessage } from './governanceSnapshot';
 import { z } from 'zod';
 import { storedEnvStatusRowSchema, type StoredEnvStatusRow } from '../domain/environments/envStatusRows';
 import type { SyncStamp } from '../shared/syncStamp';
@@ -24,25 +24,19 @@ export type EnvStatusData =
  * solutions list and the one solution's prepared rows. Nothing here scales with deployments or history.
  */
 export async function loadEnvStatus(config: EnvStatusMacroConfig, now: Date): Promise<EnvStatusData> {
-  const { pointer, sync } = await readGovernanceSnapshot(now);
-  if (!config.solutionId) return { state: 'not-configured', sync };
-  if (!pointer) {
-    return {
-      state: 'no-data',
-      sync,
-      message: noGovernanceDataMessage(sync),
-    };
-  }
+  const opened = await openSolutionView(config.solutionId, now);
+  if (opened.state !== 'ready') return opened;
+  const { pointer, sync, solutionId } = opened;
   const [solutions, rows] = await Promise.all([
     readSolutions(pointer),
-    readDataset(datasets.envStatusView(config.solutionId), storedEnvStatusRowSchema, pointer),
+    readDataset(datasets.envStatusView(solutionId), storedEnvStatusRowSchema, pointer),
   ]);
-  const solution = solutions.find((s) => s.id === config.solutionId);
+  const solution = solutions.find((s) => s.id === solutionId);
   if (!solution || !rows) {
     return {
       state: 'no-data',
       sync,
-      message: unknownSolutionMessage(config.solutionId),
+      message: unknownSolutionMessage(solutionId),
     };
   }
   return { state: 'ok', sync, solution, stages: config.stages ?? [], rows: rows.items };

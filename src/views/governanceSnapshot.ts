@@ -24,3 +24,19 @@ export function noGovernanceDataMessage(sync: SyncStamp, purpose = ''): string {
 export function unknownSolutionMessage(solutionId: string): string {
   return `The governance backend has no solution "${solutionId}" (any more). Edit the macro to pick another one.`;
 }
+
+export type OpenedSolutionView =
+  | { state: 'not-configured'; sync: SyncStamp }
+  | { state: 'no-data'; sync: SyncStamp; message: string }
+  | { state: 'ready'; sync: SyncStamp; pointer: SnapshotPointer; solutionId: string };
+
+/**
+ * The opening every solution view shares: no solution chosen yet, no sync published yet, or ready to read the
+ * solution's prepared datasets from `pointer`.
+ */
+export async function openSolutionView(solutionId: string | undefined, now: Date, purpose = ''): Promise<OpenedSolutionView> {
+  const { pointer, sync } = await readGovernanceSnapshot(now);
+  if (!solutionId) return { state: 'not-configured', sync };
+  if (!pointer) return { state: 'no-data', sync, message: noGovernanceDataMessage(sync, purpose) };
+  return { state: 'ready', sync, pointer, solutionId };
+}

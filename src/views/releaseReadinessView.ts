@@ -1,4 +1,4 @@
-import { readGovernanceSnapshot, noGovernanceDataMessage, unknownSolutionMessage } from './governanceSnapshot';
+import { openSolutionView, unknownSolutionMessage } from './governanceSnapshot';
 import { z } from 'zod';
 import { releaseItemIndexEntrySchema, releaseItemRow, releaseItemsPage } from '../domain/releases/releaseItemsPage';
 import { storedReleaseItemSchema, storedReleaseSummarySchema, type StoredReleaseItem, type StoredReleaseSummary } from '../domain/releases/releaseReadiness';
@@ -49,25 +49,19 @@ export type ReleaseContext =
  * the solution's release summaries. Items and sign-offs are read separately, only when needed.
  */
 export async function loadReleaseContext(config: ReleaseReadinessMacroConfig, now: Date): Promise<ReleaseContext> {
-  const { pointer, sync } = await readGovernanceSnapshot(now);
-  if (!config.solutionId) return { state: 'not-configured', sync };
-  if (!pointer) {
-    return {
-      state: 'no-data',
-      sync,
-      message: noGovernanceDataMessage(sync),
-    };
-  }
+  const opened = await openSolutionView(config.solutionId, now);
+  if (opened.state !== 'ready') return opened;
+  const { pointer, sync, solutionId } = opened;
   const [solutions, releases] = await Promise.all([
     readSolutions(pointer),
-    readDataset(datasets.releasesView(config.solutionId), storedReleaseSummarySchema, pointer),
+    readDataset(datasets.releasesView(solutionId), storedReleaseSummarySchema, pointer),
   ]);
-  const solution = solutions.find((candidate) => candidate.id === config.solutionId);
+  const solution = solutions.find((candidate) => candidate.id === solutionId);
   if (!solution || !releases) {
     return {
       state: 'no-data',
       sync,
-      message: unknownSolutionMessage(config.solutionId),
+      message: unknownSolutionMessage(solutionId),
     };
   }
   const selection = selectionOf(config);
