@@ -1,10 +1,10 @@
 import { changeTime } from '../../domain/changes/changeRows';
 import { streamChunks, type StreamDirectoryEntry } from '../../domain/changes/changeStreams';
 import { buildChangeStreams } from '../../domain/changes/changeStreamsBuild';
-import { buildPendingPromotions } from '../../domain/changes/pendingPromotions';
 import { CHUNK_BUDGET_BYTES, jsonBytes } from '../../store/chunking';
 import { datasets } from '../../store/datasets';
 import { STREAM_CHUNK_BUDGET_BYTES } from '../../store/timeStreams';
+import { pendingPromotionsOf } from './derivations';
 import type { SolutionViewBuilder } from './viewContext';
 
 /**
@@ -13,11 +13,7 @@ import type { SolutionViewBuilder } from './viewContext';
  * directory, the pending list and only the chunks its page needs.
  */
 export const changeSummaryView: SolutionViewBuilder = async (context) => {
-  const [environments, events, windows] = await Promise.all([
-    context.read('environments'),
-    context.read('changeEvents'),
-    context.read('maintenanceWindows'),
-  ]);
+  const [environments, events] = await Promise.all([context.read('environments'), context.read('changeEvents')]);
   const solutionId = context.solution.id;
   const directory: StreamDirectoryEntry[] = [];
   for (const stream of buildChangeStreams(events, environments)) {
@@ -34,5 +30,5 @@ export const changeSummaryView: SolutionViewBuilder = async (context) => {
     directory.push({ e: id, n: name, st: stage, p: isProduction, k: bounds });
   }
   await context.write(datasets.changeDirectory(solutionId), directory);
-  await context.write(datasets.pendingPromotions(solutionId), buildPendingPromotions(events, environments, windows, context.now));
+  await context.write(datasets.pendingPromotions(solutionId), await pendingPromotionsOf(context));
 };

@@ -1,8 +1,8 @@
 import { prepareCredentialOwnership } from '../../domain/credentials/credentialOwnershipRows';
-import { enabledRules, segregationOfDutiesFindings } from '../../domain/credentials/segregationOfDuties';
+import { enabledRules } from '../../domain/credentials/segregationOfDuties';
 import { SOD_RULES } from '../../shared/credentialOwnershipContract';
 import { datasets } from '../../store/datasets';
-import { readAppSettings } from '../../store/settings';
+import { sodFindingsOf } from './derivations';
 import type { SolutionViewBuilder } from './viewContext';
 
 /**
@@ -11,24 +11,9 @@ import type { SolutionViewBuilder } from './viewContext';
  * rule switches the admin had set when the sync ran.
  */
 export const credentialOwnershipView: SolutionViewBuilder = async (context) => {
-  const [environments, credentials, changeEvents, settingsRead] = await Promise.all([
-    context.read('environments'),
-    context.read('credentials'),
-    context.read('changeEvents'),
-    readAppSettings(),
-  ]);
-  if (settingsRead.issues.length > 0) {
-    context.report({
-      resource: 'settings',
-      index: -1,
-      id: null,
-      issues: settingsRead.issues.map((issue) => `app settings ${issue}; using the defaults`),
-      solutionId: context.solution.id,
-    });
-  }
-  const { rules, dueSoonDays } = settingsRead.settings.credentials;
+  const [environments, credentials, findings] = await Promise.all([context.read('environments'), context.read('credentials'), sodFindingsOf(context)]);
+  const { rules, dueSoonDays } = context.settings.credentials;
   const switches = { ownerAcrossStages: rules.ownerAcrossStages };
-  const findings = segregationOfDutiesFindings({ credentials, environments, changeEvents }, switches);
   const enabled = enabledRules(switches);
   const prepared = prepareCredentialOwnership({
     solutionId: context.solution.id,

@@ -12,6 +12,7 @@ import {
   type DatasetIndex,
 } from '../../store/snapshots';
 import { updateSourceStatus, type InvalidItemRecord } from '../../store/syncStatus';
+import { readAppSettings } from '../../store/settings';
 import { createViewContext } from './viewContext';
 import { solutionViewBuilders } from './viewBuilders';
 import { claimStep, MAX_INVALID_ITEMS_KEPT, readJob, saveJob, type SyncEvent, type SyncJob } from './job';
@@ -201,9 +202,13 @@ async function finalize(job: SyncJob, deps: SyncDeps): Promise<StepOutcome> {
   const solutions = (await readDataset(datasets.raw('solutions', null), solutionSchema, staged))?.items ?? [];
   const all: DatasetIndex = { ...job.datasets };
   const problems: InvalidItemRecord[] = [];
+  const settingsRead = await readAppSettings();
+  if (settingsRead.issues.length > 0) {
+    problems.push({ resource: 'settings', index: -1, id: null, issues: settingsRead.issues.map((issue) => `app settings ${issue}; using the defaults`), solutionId: null });
+  }
   const solutionViews = [];
   for (const solution of solutions) {
-    const context = createViewContext({ generation: job.jobId, staged, solution, solutions, now, written: all, problems });
+    const context = createViewContext({ generation: job.jobId, staged, solution, solutions, now, written: all, problems, settings: settingsRead.settings });
     for (const build of solutionViewBuilders) await build(context);
     const environments = await context.read('environments');
     solutionViews.push({

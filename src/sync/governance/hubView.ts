@@ -1,11 +1,10 @@
 import { credentialRotationDue, credentialState } from '../../domain/credentials/rotationDue';
-import { segregationOfDutiesFindings } from '../../domain/credentials/segregationOfDuties';
-import { buildPendingPromotions, pendingPromotionsAt } from '../../domain/changes/pendingPromotions';
+import { pendingPromotionsAt } from '../../domain/changes/pendingPromotions';
 import { buildEnvStatusRows } from '../../domain/environments/envStatusRows';
 import { buildHubSummary } from '../../domain/hub/hubSummary';
 import { SOD_RULE_TITLES } from '../../shared/credentialOwnershipContract';
 import { datasets } from '../../store/datasets';
-import { readAppSettings } from '../../store/settings';
+import { pendingPromotionsOf, sodFindingsOf } from './derivations';
 import type { SolutionViewBuilder } from './viewContext';
 
 /**
@@ -13,16 +12,15 @@ import type { SolutionViewBuilder } from './viewContext';
  * and the macros never disagree. Credential states here use the admin's default due-soon window.
  */
 export const hubView: SolutionViewBuilder = async (context) => {
-  const [environments, deployments, windows, credentials, changeEvents, failures, releases] = await Promise.all([
+  const [environments, deployments, windows, credentials, failures, releases] = await Promise.all([
     context.read('environments'),
     context.read('deployments'),
     context.read('maintenanceWindows'),
     context.read('credentials'),
-    context.read('changeEvents'),
     context.read('failures'),
     context.read('releases'),
   ]);
-  const { settings } = await readAppSettings();
+  const { settings } = context;
   const now = context.now;
   const dueSoonDays = settings.credentials.dueSoonDays;
   const credentialStates = credentials.map((credential) => {
@@ -36,8 +34,8 @@ export const hubView: SolutionViewBuilder = async (context) => {
       state: credentialState({ status: credential.status, dueAt, expiresAt }, now.getTime(), dueSoonDays),
     };
   });
-  const findings = segregationOfDutiesFindings({ credentials, environments, changeEvents }, { ownerAcrossStages: settings.credentials.rules.ownerAcrossStages === true });
-  const pending = pendingPromotionsAt(buildPendingPromotions(changeEvents, environments, windows, now), now);
+  const [findings, storedPending] = await Promise.all([sodFindingsOf(context), pendingPromotionsOf(context)]);
+  const pending = pendingPromotionsAt(storedPending, now);
   const summary = buildHubSummary(
     {
       solution: { id: context.solution.id, name: context.solution.name },

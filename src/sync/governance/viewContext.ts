@@ -3,6 +3,7 @@ import { governanceResources, type GovernanceItem, type GovernanceResource, type
 import { datasets } from '../../store/datasets';
 import { writePagedView } from '../../store/pagedView';
 import { readDataset, writeDatasetChunks, type DatasetIndex, type SnapshotPointer } from '../../store/snapshots';
+import type { AppSettings } from '../../store/settings';
 import type { InvalidItemRecord } from '../../store/syncStatus';
 import { writeStreamChunks } from '../../store/timeStreams';
 
@@ -11,6 +12,13 @@ import { writeStreamChunks } from '../../store/timeStreams';
  * once from the generation being built, and writers for the datasets it prepares for its macro.
  */
 export interface SolutionViewContext {
+  /** The admin settings, read once per sync (defaults where the stored record is damaged). */
+  settings: AppSettings;
+  /**
+   * Computes a value derived from the solution's data once per sync, however many builders ask for it
+   * (see derivations.ts).
+   */
+  memo<T>(name: string, compute: () => Promise<T>): Promise<T>;
   solution: Solution;
   /** Every solution the backend has (some views look across solutions). */
   solutions: readonly Solution[];
@@ -39,10 +47,17 @@ export function createViewContext(options: {
   now: Date;
   written: DatasetIndex;
   problems: InvalidItemRecord[];
+  settings: AppSettings;
 }): SolutionViewContext {
   const cache = new Map<string, Promise<unknown[]>>();
+  const memos = new Map<string, Promise<unknown>>();
   const { generation, solution } = options;
   return {
+    settings: options.settings,
+    memo<T>(name: string, compute: () => Promise<T>): Promise<T> {
+      if (!memos.has(name)) memos.set(name, compute());
+      return memos.get(name) as Promise<T>;
+    },
     solution,
     solutions: options.solutions,
     now: options.now,
