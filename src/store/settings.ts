@@ -26,9 +26,67 @@ export const credentialSettingsSchema = z
   .passthrough();
 export type CredentialSettings = z.infer<typeof credentialSettingsSchema>;
 
+/** Where each normalised asset field comes from on a platform: a Canto `additional` label or an iconik metadata field. */
+export const assetFieldMappingSchema = z
+  .object({
+    campaign: z.string().trim().min(1).max(200),
+    productLine: z.string().trim().min(1).max(200),
+    region: z.string().trim().min(1).max(200),
+    usageRights: z.string().trim().min(1).max(200),
+    expiresAt: z.string().trim().min(1).max(200),
+  })
+  .strict();
+export type AssetFieldMapping = z.infer<typeof assetFieldMappingSchema>;
+
+export const DEFAULT_CANTO_FIELD_MAPPING: AssetFieldMapping = {
+  campaign: 'Campaign',
+  productLine: 'Product Line',
+  region: 'Region',
+  usageRights: 'Usage Rights',
+  expiresAt: 'Expiration Date',
+};
+
+export const DEFAULT_ICONIK_FIELD_MAPPING: AssetFieldMapping = {
+  campaign: 'campaign',
+  productLine: 'product_line',
+  region: 'region',
+  usageRights: 'usage_rights',
+  expiresAt: 'usage_rights_expiration',
+};
+
+export const assetSettingsSchema = z
+  .object({
+    cantoFieldMapping: assetFieldMappingSchema.default(DEFAULT_CANTO_FIELD_MAPPING),
+    iconikFieldMapping: assetFieldMappingSchema.default(DEFAULT_ICONIK_FIELD_MAPPING),
+    /** The iconik metadata view whose values hold the mapped fields; null = read them from search documents. */
+    iconikMetadataViewId: z.string().trim().min(1).max(100).nullable().default(null),
+    /** Failed jobs older than this leave the asset views. */
+    failedJobsWindowDays: z.number().int().min(1).max(365).default(30),
+  })
+  .passthrough();
+export type AssetSettings = z.infer<typeof assetSettingsSchema>;
+
+/**
+ * Non-secret connection fields the settings page saves. Secrets (client secret, app secret, auth token, webhook
+ * secrets) never live here: they are in Forge secret storage (src/config/connections.ts names the keys).
+ * A field left unset falls back to the Forge environment variable of the same meaning.
+ */
+const optionalUrl = z.string().trim().url().max(500).optional();
+const optionalId = z.string().trim().min(1).max(200).optional();
+export const connectionSettingsSchema = z
+  .object({
+    governance: z.object({ baseUrl: optionalUrl, clientId: optionalId }).passthrough().default({}),
+    canto: z.object({ baseUrl: optionalUrl, oauthUrl: optionalUrl, appId: optionalId }).passthrough().default({}),
+    iconik: z.object({ baseUrl: optionalUrl, appId: optionalId }).passthrough().default({}),
+  })
+  .passthrough();
+export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;
+
 export const appSettingsSchema = z
   .object({
     credentials: credentialSettingsSchema.default({}),
+    assets: assetSettingsSchema.default({}),
+    connections: connectionSettingsSchema.default({}),
   })
   .passthrough();
 export type AppSettings = z.infer<typeof appSettingsSchema>;
