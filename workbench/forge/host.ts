@@ -14,6 +14,7 @@ import { loadFunction } from './handlers';
 import { isRecord, jsonResponse, readJsonBody } from './http-response';
 import { runInvocation, type ForgeFetchDescriptor, type ForgeServices, type Invocation, type InvocationOutcome, type RuntimeIdentity } from './invocation';
 import { KvsEmulator } from './kvs';
+import { entityDefinitions } from './entities';
 import { byteLength, FORGE_LIMITS, type ForgeLimits } from './limits';
 import { appUuid, egressAddresses, findFunction, loadManifest, resolverFunctionOf, scopesOf, type AppManifest } from './manifest';
 import { QueueEmulator, type AsyncEvent, type DeliveryOutcome } from './queue';
@@ -23,7 +24,7 @@ import { WORKBENCH_INSTALLATION } from './identity';
 export type { AppManifest } from './manifest';
 export type { ForgeLimits } from './limits';
 export { FORGE_LIMITS } from './limits';
-export type { KvsEmulator, KvsStats } from './kvs';
+export type { KvsEmulator, KvsStats, EntityStats } from './kvs';
 export type { ConfluenceEmulator } from './confluence';
 export type { QueueEmulator, DrainResult, DeadLetter, PendingEvent, AsyncEvent } from './queue';
 
@@ -40,6 +41,8 @@ export interface ForgeHostOptions {
   backgroundDelivery?: boolean;
   /** What carries egress that passed the checks; default the real network. */
   egressTransport?: typeof fetch;
+  /** Queue deliveries in flight at once, all queues together (default 10, as parallel as Forge's queues). */
+  queueConcurrency?: number;
 }
 
 export type ResolverResult = { ok: true; body: unknown } | { ok: false; status: number; error: string };
@@ -77,7 +80,7 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
   const identity: RuntimeIdentity = { appId: appUuid(manifest), ...WORKBENCH_INSTALLATION, scopes, external: { ...(manifest.permissions?.external ?? {}) } };
   const appAccountId = `forge-app:${identity.appId}`;
 
-  const kvs = await KvsEmulator.open({ dataDir: options.dataDir, now, limits });
+  const kvs = await KvsEmulator.open({ dataDir: options.dataDir, now, limits, entities: entityDefinitions(manifest.app) });
   const confluence = await ConfluenceEmulator.open({ dataDir: options.dataDir, now, origin: options.origin, scopes });
   const egress = createEgressGate({
     addresses: egressAddresses(manifest),
@@ -155,7 +158,14 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
     };
   }
 
-  const queues = await QueueEmulator.open({ dataDir: options.dataDir, manifest, limits, now, deliver });
+  const queues = await QueueEmulator.open({
+    dataDir: options.dataDir,
+    manifest,
+    limits,
+    now,
+    deliver,
+    ...(options.queueConcurrency === undefined ? {} : { maxConcurrentDeliveries: options.queueConcurrency }),
+  });
   if (options.backgroundDelivery ?? true) queues.startBackground();
   setAmbientServices(services);
 

@@ -1,11 +1,14 @@
 /**
  * The Forge Key-Value Store as @forge/kvs sees it: POST /api/v1/... with the bodies of kvs/out/storage-api.js,
  * answering with the statuses and `{code, message}` errors the package parses. Also a direct API for tests and the shell.
- * Custom entities are not emulated (the app declares none); their paths answer 400.
+ * Custom entities (`/api/v1/entity/...` and batch items with `entityName`) are served by entity-store.ts from the
+ * schemas in manifest.yml `app.storage.entities`; transactions on entities are not emulated (they answer 400).
  */
 import path from 'node:path';
 import { byteLength, type ForgeLimits } from './limits';
 import { KvsTable, type KvsEntry } from './kvs-table';
+import type { EntityDefinition } from './entities';
+import { EntityStore, EntityStoreError, type EntityQuery, type FilterItem, type StoredEntity } from './entity-store';
 import { emptyResponse, isRecord, jsonResponse, rawJsonResponse, readJsonBody } from './http-response';
 
 export interface KvsStats {
@@ -14,6 +17,20 @@ export interface KvsStats {
   bytesRead: number;
   bytesWritten: number;
 }
+
+/** What custom-entity calls did: queries made, items they took from indexes, reads and writes (also in KvsStats). */
+export interface EntityStats {
+  queries: number;
+  /** Items taken from an index by queries, before filters (what a query reads). */
+  queryItems: number;
+  gets: number;
+  reads: number;
+  bytesRead: number;
+  writes: number;
+  bytesWritten: number;
+}
+
+const emptyEntityStats = (): EntityStats => ({ queries: 0, queryItems: 0, gets: 0, reads: 0, bytesRead: 0, writes: 0, bytesWritten: 0 });
 
 export interface SecretStore {
   get(key: string): unknown;
@@ -40,10 +57,12 @@ const CURSOR_PREFIX = 'kvs1:';
 export class KvsEmulator {
   readonly secrets: SecretStore;
   private counters: KvsStats = { reads: 0, writes: 0, bytesRead: 0, bytesWritten: 0 };
+  private entityCounters: EntityStats = emptyEntityStats();
 
   private constructor(
     private readonly values: KvsTable,
     private readonly secretValues: KvsTable,
+    readonly entities: EntityStore,
     private readonly limits: ForgeLimits,
     private readonly now: () => number,
   ) {
@@ -55,11 +74,12 @@ export class KvsEmulator {
     };
   }
 
-  static async open(options: { dataDir: string; now: () => number; limits: ForgeLimits }): Promise<KvsEmulator> {
+  static async open(options: { dataDir: string; now: () => number; limits: ForgeLimits; entities?: EntityDefinition[] }): Promise<KvsEmulator> {
     const values = await KvsTable.open(path.join(options.dataDir, 'kvs.jsonl'), options.now);
     // Secrets live in their own owner-only file so nothing that lists or serves plain values can reach them.
     const secrets = await KvsTable.open(path.join(options.dataDir, 'kvs-secrets.jsonl'), options.now, 0o600);
-    return new KvsEmulator(values, secrets, options.limits, options.now);
+    const entities = await EntityStore.open({ dataDir: options.dataDir, now: options.now, definitions: options.entities ?? [] });
+    return new KvsEmulator(values, secrets, entities, options.limits, options.now);
   }
 
   get(key: string): unknown {
@@ -82,24 +102,34 @@ export class KvsEmulator {
     return this.values.size;
   }
 
+  /** Reads and writes of plain keys, secrets and custom entities together (entity query items count as reads). */
   stats(): KvsStats {
     return { ...this.counters };
+  }
+
+  /** The custom-entity share of stats(), with the number of queries: what a render's page read costs. */
+  entityStats(): EntityStats {
+    return { ...this.entityCounters };
   }
 
   reset(): void {
     this.values.clear();
     this.secretValues.clear();
+    this.entities.clear();
     this.counters = { reads: 0, writes: 0, bytesRead: 0, bytesWritten: 0 };
+    this.entityCounters = emptyEntityStats();
   }
 
   flush(): void {
     this.values.flush();
     this.secretValues.flush();
+    this.entities.flush();
   }
 
   close(): void {
     this.values.close();
     this.secretValues.close();
+    this.entities.close();
   }
 
   /** The `{type: 'kvs'}` transport. */
@@ -108,7 +138,7 @@ export class KvsEmulator {
       const body = await readJsonBody(init);
       return this.route(apiPath, body);
     } catch (error) {
-      if (error instanceof KvsError) return jsonResponse(error.status, { code: error.code, message: error.message });
+      if (error instanceof KvsError || error instanceof EntityStoreError) return jsonResponse(error.status, { code: error.code, message: error.message });
       if (error instanceof SyntaxError) return jsonResponse(400, { code: 'BAD_REQUEST', message: 'Provided request body is invalid' });
       throw error;
     }
@@ -138,10 +168,15 @@ export class KvsEmulator {
         return this.batchDelete(body);
       case '/api/v1/transaction':
         return this.transact(body);
+      case '/api/v1/entity/get':
+        return this.getEntity(body);
+      case '/api/v1/entity/set':
+        return this.setEntity(body);
+      case '/api/v1/entity/delete':
+        return this.deleteEntity(body);
+      case '/api/v1/entity/query':
+        return this.queryEntity(body);
       default:
-        if (apiPath.startsWith('/api/v1/entity/')) {
-          throw new KvsError(400, 'INVALID_ENTITY', 'Custom entities are not declared in app.storage.entities (not emulated by the workbench)');
-        }
         throw new KvsError(404, 'NOT_FOUND', `Unknown KVS path ${apiPath}`);
     }
   }
@@ -176,10 +211,7 @@ export class KvsEmulator {
   }
 
   private query(body: unknown): Response {
-    const limit = field(body, 'limit') ?? this.limits.kvsQueryDefaultLimit;
-    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > this.limits.kvsQueryMaxLimit) {
-      throw new KvsError(400, 'BAD_REQUEST', `Query limit must be an integer between 1 and ${this.limits.kvsQueryMaxLimit}`);
-    }
+    const limit = this.queryLimit(field(body, 'limit'));
     const where = field(body, 'where');
     let prefix = '';
     if (where !== undefined) {
@@ -215,6 +247,16 @@ export class KvsEmulator {
         continue;
       }
       const key = field(item, 'key') as string;
+      const entityName = field(item, 'entityName');
+      if (entityName !== undefined) {
+        const entity = this.entities.get(entityName, key);
+        if (!entity) failedKeys.push({ key, entityName: String(entityName), error: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' } });
+        else {
+          this.countEntityRead(entity);
+          found.push(entityEntryJson(key, entity, String(entityName)));
+        }
+        continue;
+      }
       const entry = this.values.get(key);
       if (!entry) failedKeys.push({ key, error: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' } });
       else {
@@ -227,7 +269,7 @@ export class KvsEmulator {
 
   private batchSet(body: unknown): Response {
     const items = this.batchItems(body);
-    const successfulKeys: Array<{ key: string }> = [];
+    const successfulKeys: Array<{ key: string; entityName?: string }> = [];
     const failedKeys: BatchFailure[] = [];
     for (const item of items) {
       const failure = this.itemFailure(item);
@@ -236,14 +278,20 @@ export class KvsEmulator {
         continue;
       }
       const key = field(item, 'key') as string;
+      const entityName = field(item, 'entityName');
       try {
+        if (entityName !== undefined) {
+          this.writeEntity(String(entityName), key, field(item, 'value'), optionalRecord(field(item, 'options')));
+          successfulKeys.push({ key, entityName: String(entityName) });
+          continue;
+        }
         const valueJson = this.validValue(field(item, 'value'));
         this.values.set(key, valueJson, this.expiry(optionalRecord(field(item, 'options'))?.ttl));
         this.countWrite(valueJson);
         successfulKeys.push({ key });
       } catch (error) {
-        if (!(error instanceof KvsError)) throw error;
-        failedKeys.push({ key, error: { code: error.code, message: error.message } });
+        if (!(error instanceof KvsError) && !(error instanceof EntityStoreError)) throw error;
+        failedKeys.push({ key, ...(entityName === undefined ? {} : { entityName: String(entityName) }), error: { code: error.code, message: error.message } });
       }
     }
     return jsonResponse(200, { successfulKeys, failedKeys });
@@ -251,15 +299,21 @@ export class KvsEmulator {
 
   private batchDelete(body: unknown): Response {
     const items = this.batchItems(body);
-    const successfulKeys: Array<{ key: string }> = [];
+    const successfulKeys: Array<{ key: string; entityName?: string }> = [];
     const failedKeys: BatchFailure[] = [];
     for (const item of items) {
       const failure = this.itemFailure(item);
       if (failure) failedKeys.push(failure);
       else {
         const key = field(item, 'key') as string;
-        if (this.values.delete(key)) this.counters.writes++;
-        successfulKeys.push({ key });
+        const entityName = field(item, 'entityName');
+        if (entityName !== undefined) {
+          if (this.entities.delete(String(entityName), key)) this.countEntityDelete();
+          successfulKeys.push({ key, entityName: String(entityName) });
+        } else {
+          if (this.values.delete(key)) this.counters.writes++;
+          successfulKeys.push({ key });
+        }
       }
     }
     return jsonResponse(200, { successfulKeys, failedKeys });
@@ -303,16 +357,103 @@ export class KvsEmulator {
 
   private itemFailure(item: unknown): BatchFailure | undefined {
     const key = String(field(item, 'key'));
-    if (field(item, 'entityName') !== undefined) {
-      return { key, entityName: String(field(item, 'entityName')), error: { code: 'INVALID_ENTITY', message: 'Custom entities are not emulated' } };
-    }
+    const entityName = field(item, 'entityName');
     try {
       this.validKey(field(item, 'key'));
+      if (entityName !== undefined) this.entities.definition(entityName);
       return undefined;
     } catch (error) {
-      if (!(error instanceof KvsError)) throw error;
-      return { key, error: { code: error.code, message: error.message } };
+      if (!(error instanceof KvsError) && !(error instanceof EntityStoreError)) throw error;
+      return { key, ...(entityName === undefined ? {} : { entityName: String(entityName) }), error: { code: error.code, message: error.message } };
     }
+  }
+
+  private getEntity(body: unknown): Response {
+    const key = this.validKey(field(body, 'key'));
+    const entityName = field(body, 'entityName');
+    const entity = this.entities.get(entityName, key);
+    if (!entity) return jsonResponse(404, { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' });
+    this.countEntityRead(entity);
+    this.entityCounters.gets++;
+    return rawJsonResponse(200, entityEntryJson(key, entity));
+  }
+
+  private setEntity(body: unknown): Response {
+    const key = this.validKey(field(body, 'key'));
+    const options = optionalRecord(field(body, 'options'));
+    const { entity, previous } = this.writeEntity(field(body, 'entityName'), key, field(body, 'value'), options);
+    if (options?.returnValue === 'LATEST') return rawJsonResponse(200, entityEntryJson(key, entity));
+    if (options?.returnValue === 'PREVIOUS') return previous ? rawJsonResponse(200, entityEntryJson(key, previous)) : emptyResponse(204);
+    return emptyResponse(204);
+  }
+
+  /** Validates key, size, depth and schema, honours keyPolicy, then writes. */
+  private writeEntity(entityName: unknown, key: string, value: unknown, options: Record<string, unknown> | undefined) {
+    this.entities.definition(entityName);
+    const valueJson = this.validValue(value);
+    this.entities.validate(entityName, value);
+    if (options?.ttl !== undefined) throw new KvsError(400, 'BAD_REQUEST', 'A ttl on custom entities is not emulated by the workbench');
+    const name = entityName as string;
+    if (options?.keyPolicy === 'FAIL_IF_EXISTS' && this.entities.get(name, key)) {
+      throw new KvsError(409, 'KEY_CONFLICT', `Key ${key} of entity ${name} already exists and keyPolicy is FAIL_IF_EXISTS`);
+    }
+    const written = this.entities.set(name, key, valueJson);
+    this.countWrite(valueJson);
+    this.entityCounters.writes++;
+    this.entityCounters.bytesWritten += byteLength(valueJson);
+    return written;
+  }
+
+  private deleteEntity(body: unknown): Response {
+    const key = this.validKey(field(body, 'key'));
+    const entityName = field(body, 'entityName');
+    this.entities.definition(entityName);
+    if (this.entities.delete(entityName as string, key)) this.countEntityDelete();
+    return emptyResponse(204);
+  }
+
+  private queryEntity(body: unknown): Response {
+    const entityName = field(body, 'entityName');
+    this.entities.definition(entityName);
+    const query: EntityQuery = {
+      entityName: entityName as string,
+      indexName: requireString(field(body, 'indexName'), 'indexName'),
+      partition: optionalArray(field(body, 'partition'), 'partition'),
+      range: optionalCondition(field(body, 'range'), 'range'),
+      filters: optionalFilters(field(body, 'filters')),
+      sort: querySort(field(body, 'sort')),
+      limit: this.queryLimit(field(body, 'limit')),
+      cursor: field(body, 'cursor') === undefined ? undefined : requireString(field(body, 'cursor'), 'cursor'),
+    };
+    const metadataFields = arrayField(optionalRecord(field(body, 'options')), 'metadataFields').map(String);
+    const result = this.entities.query(query);
+    this.entityCounters.queries++;
+    this.entityCounters.queryItems += result.taken.length;
+    for (const item of result.taken) this.countEntityRead(item.entity);
+    const data = result.items.map((item) => entityEntryJson(item.key, item.entity, undefined, metadataFields));
+    const cursor = result.cursor === undefined ? '' : `,"cursor":${JSON.stringify(result.cursor)}`;
+    return rawJsonResponse(200, `{"data":[${data.join(',')}]${cursor}}`);
+  }
+
+  private queryLimit(limit: unknown): number {
+    const value = limit ?? this.limits.kvsQueryDefaultLimit;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > this.limits.kvsQueryMaxLimit) {
+      throw new KvsError(400, 'BAD_REQUEST', `Query limit must be an integer between 1 and ${this.limits.kvsQueryMaxLimit}`);
+    }
+    return value;
+  }
+
+  private countEntityRead(entity: StoredEntity): void {
+    const bytes = byteLength(entity.valueJson);
+    this.counters.reads++;
+    this.counters.bytesRead += bytes;
+    this.entityCounters.reads++;
+    this.entityCounters.bytesRead += bytes;
+  }
+
+  private countEntityDelete(): void {
+    this.counters.writes++;
+    this.entityCounters.writes++;
   }
 
   private uniqueKey(candidate: unknown, seen: Set<string>): string {
@@ -379,6 +520,58 @@ function optionalRecord(value: unknown): Record<string, unknown> | undefined {
 function arrayField(value: unknown, name: string): unknown[] {
   const list = field(value, name);
   return Array.isArray(list) ? list : [];
+}
+
+function requireString(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.length === 0) throw new KvsError(400, 'BAD_REQUEST', `${name} must be a non-empty string`);
+  return value;
+}
+
+function optionalArray(value: unknown, name: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new KvsError(400, 'BAD_REQUEST', `${name} must be an array`);
+  return value;
+}
+
+function optionalCondition(value: unknown, name: string): EntityQuery['range'] {
+  if (value === undefined || value === null) return undefined;
+  const condition = field(value, 'condition');
+  const values = field(value, 'values');
+  if (typeof condition !== 'string' || !Array.isArray(values)) throw new KvsError(400, 'BAD_REQUEST', `${name} must be {condition, values: [...]}`);
+  return { condition, values };
+}
+
+function optionalFilters(value: unknown): EntityQuery['filters'] {
+  if (value === undefined || value === null) return undefined;
+  const record = optionalRecord(value);
+  const operators = record ? Object.keys(record) : [];
+  const operator = operators[0];
+  if (operators.length !== 1 || (operator !== 'and' && operator !== 'or') || !Array.isArray(record?.[operator])) {
+    throw new KvsError(400, 'BAD_REQUEST', 'filters must be {and: [...]} or {or: [...]}');
+  }
+  const items = (record[operator] as unknown[]).map((item): FilterItem => {
+    const property = field(item, 'property');
+    const condition = optionalCondition(item, 'a filter');
+    if (typeof property !== 'string' || !condition) throw new KvsError(400, 'BAD_REQUEST', 'each filter must be {property, condition, values}');
+    return { property, ...condition };
+  });
+  if (items.length === 0) throw new KvsError(400, 'BAD_REQUEST', 'filters must hold at least one condition');
+  return { operator, items };
+}
+
+function querySort(value: unknown): 'ASC' | 'DESC' {
+  if (value === undefined || value === null) return 'ASC';
+  if (value !== 'ASC' && value !== 'DESC') throw new KvsError(400, 'BAD_REQUEST', 'sort must be ASC or DESC');
+  return value;
+}
+
+/** An entity as the entity API answers it: key and value, with the metadata asked for (get answers them all). */
+function entityEntryJson(key: string, entity: StoredEntity, entityName?: string, metadataFields?: string[]): string {
+  const name = entityName === undefined ? '' : `,"entityName":${JSON.stringify(entityName)}`;
+  const wanted = (fieldName: string) => metadataFields === undefined || metadataFields.includes(fieldName);
+  const created = wanted('CREATED_AT') ? `,"createdAt":${Math.floor(entity.createdAt / 1000)}` : '';
+  const updated = wanted('UPDATED_AT') ? `,"updatedAt":${Math.floor(entity.updatedAt / 1000)}` : '';
+  return `{"key":${JSON.stringify(key)}${name},"value":${entity.valueJson}${created}${updated}}`;
 }
 
 function parseEntry(entry: KvsEntry | undefined): unknown {

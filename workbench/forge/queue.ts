@@ -6,6 +6,10 @@
  * Time: background delivery (on while the workbench runs) honours delayInSeconds and retryAfter in real time.
  * `drain()` fast-forwards instead: it delivers everything pending, earliest due first, without waiting, including events
  * pushed or retried while it runs, so tests are fast and deterministic. Pending events survive a restart (dataDir).
+ *
+ * Concurrency: Forge runs queue deliveries in parallel. Both background delivery and drain() start up to
+ * `maxConcurrentDeliveries` at once (default 10) and honour each event's `concurrency: {key, limit}` (at most `limit`
+ * deliveries of one key in flight). `drain({concurrency: 1})` delivers strictly one at a time, in due order.
  */
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -63,6 +67,11 @@ export interface PendingEvent {
   state: 'waiting' | 'delivering';
 }
 
+interface ConcurrencyLimit {
+  key: string;
+  limit: number;
+}
+
 interface StoredEvent {
   event: AsyncEvent;
   dueAt: number;
@@ -78,7 +87,8 @@ interface Job {
   cancelled: number;
 }
 
-const MAX_CONCURRENT_DELIVERIES = 8;
+/** Parallel deliveries when the host does not say (Forge documents no number; its queues are plainly parallel). */
+export const DEFAULT_MAX_CONCURRENT_DELIVERIES = 10;
 const MAX_DRAIN_DELIVERIES = 10_000;
 
 export class QueueEmulator {
@@ -94,6 +104,9 @@ export class QueueEmulator {
   private timer: NodeJS.Timeout | null = null;
   private pushWindow = { minute: -1, count: 0 };
   private liveBytes = 0;
+  /** Deliveries in flight per concurrency key. */
+  private readonly inFlightByKey = new Map<string, number>();
+  private peakInFlight = 0;
 
   private constructor(
     private readonly journal: Journal,
@@ -101,16 +114,26 @@ export class QueueEmulator {
     private readonly limits: ForgeLimits,
     private readonly now: () => number,
     private readonly deliver: Deliver,
+    private readonly maxConcurrent: number,
   ) {}
 
-  static async open(options: { dataDir: string; manifest: AppManifest; limits: ForgeLimits; now: () => number; deliver: Deliver }): Promise<QueueEmulator> {
+  static async open(options: {
+    dataDir: string;
+    manifest: AppManifest;
+    limits: ForgeLimits;
+    now: () => number;
+    deliver: Deliver;
+    /** Deliveries in flight at once, all queues together (default 10). */
+    maxConcurrentDeliveries?: number;
+  }): Promise<QueueEmulator> {
     const restored = new Map<string, StoredEvent>();
     const journal = await Journal.open(path.join(options.dataDir, 'queue.jsonl'), (header, payload) => {
       const record = header as { id?: string; d?: string };
       if (typeof record.d === 'string') restored.delete(record.d);
       else if (typeof record.id === 'string' && payload !== undefined) restored.set(record.id, JSON.parse(payload) as StoredEvent);
     });
-    const queue = new QueueEmulator(journal, options.manifest, options.limits, options.now, options.deliver);
+    const maxConcurrent = Math.max(1, Math.floor(options.maxConcurrentDeliveries ?? DEFAULT_MAX_CONCURRENT_DELIVERIES));
+    const queue = new QueueEmulator(journal, options.manifest, options.limits, options.now, options.deliver, maxConcurrent);
     for (const stored of [...restored.values()].sort((a, b) => a.sequence - b.sequence)) {
       queue.enqueue(stored);
       queue.liveBytes += JSON.stringify(stored).length;
@@ -151,26 +174,43 @@ export class QueueEmulator {
     return [...this.dead];
   }
 
-  /** Delivers until nothing is pending, or `maxDeliveries` deliveries have started (without it, 10,000 is an error). */
-  async drain(options: { maxDeliveries?: number } = {}): Promise<DrainResult> {
+  /** The most deliveries that were ever in flight at once (for tests and benchmarks). */
+  peakConcurrency(): number {
+    return this.peakInFlight;
+  }
+
+  /**
+   * Delivers until nothing is pending, or `maxDeliveries` deliveries have started (without it, 10,000 is an error).
+   * Up to `concurrency` deliveries (default: the queue's maximum) run at once, started earliest due first, within
+   * each event's concurrency-key limit; events pushed or retried meanwhile are delivered too.
+   */
+  async drain(options: { maxDeliveries?: number; concurrency?: number } = {}): Promise<DrainResult> {
     const result: DrainResult = { delivered: 0, retried: 0, failed: 0, deadLetters: [] };
     const maxDeliveries = options.maxDeliveries ?? MAX_DRAIN_DELIVERIES;
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? this.maxConcurrent, this.maxConcurrent));
     this.draining++;
     this.observers.add(result);
     try {
       let deliveries = 0;
       for (;;) {
-        const next = [...this.waiting.values()].sort(byDue)[0];
-        if (next) {
-          if (deliveries++ >= maxDeliveries) {
-            if (options.maxDeliveries !== undefined) break;
-            throw new Error(`drain() stopped after ${maxDeliveries} deliveries: do consumers keep pushing events?`);
+        let limitReached = false;
+        for (const next of this.startable(concurrency)) {
+          if (deliveries >= maxDeliveries) {
+            limitReached = true;
+            break;
           }
-          await this.start(next);
-        } else if (this.delivering.size > 0) {
-          await Promise.race([...this.delivering.values()].map(({ done }) => done));
-        } else break;
+          deliveries++;
+          void this.start(next);
+        }
+        if (limitReached && options.maxDeliveries === undefined) {
+          throw new Error(`drain() stopped after ${maxDeliveries} deliveries: do consumers keep pushing events?`);
+        }
+        // Nothing in flight means nothing could start: everything is delivered, or the delivery cap is reached.
+        if (this.delivering.size === 0) break;
+        await Promise.race([...this.delivering.values()].map(({ done }) => done));
       }
+      // Deliveries already started finish before drain() answers, so their outcome is in the result.
+      await Promise.allSettled([...this.delivering.values()].map(({ done }) => done));
     } finally {
       this.observers.delete(result);
       this.draining--;
@@ -218,6 +258,9 @@ export class QueueEmulator {
       if (!isRecord(pushed) || !isRecord(pushed.body)) return failedEvents.push({ index, errorMessage: 'Event body must be an object.' });
       if (typeof delay !== 'number' || delay < 0 || delay > this.limits.queueMaxDelaySeconds) {
         return failedEvents.push({ index, errorMessage: 'The delayInSeconds setting must be between 0 and 900.' });
+      }
+      if (pushed.concurrency !== undefined && !concurrencyOf(pushed.concurrency)) {
+        return failedEvents.push({ index, errorMessage: 'The concurrency setting must be {key: non-empty string, limit: positive integer}.' });
       }
       job.total++;
       const event: AsyncEvent = {
@@ -272,13 +315,39 @@ export class QueueEmulator {
     return stored;
   }
 
+  /** Waiting events that may start now, earliest due first, up to `concurrency` in flight and within key limits. */
+  private startable(concurrency: number, dueBy = Number.POSITIVE_INFINITY): StoredEvent[] {
+    const chosen: StoredEvent[] = [];
+    const planned = new Map<string, number>();
+    for (const stored of [...this.waiting.values()].sort(byDue)) {
+      if (this.delivering.size + chosen.length >= concurrency) break;
+      if (stored.dueAt > dueBy) break;
+      const limit = concurrencyOf(stored.event.concurrency);
+      if (limit) {
+        const inFlight = (this.inFlightByKey.get(limit.key) ?? 0) + (planned.get(limit.key) ?? 0);
+        if (inFlight >= limit.limit) continue;
+        planned.set(limit.key, (planned.get(limit.key) ?? 0) + 1);
+      }
+      chosen.push(stored);
+    }
+    return chosen;
+  }
+
   private start(stored: StoredEvent): Promise<void> {
     this.waiting.delete(stored.event.eventId);
+    const limit = concurrencyOf(stored.event.concurrency);
+    if (limit) this.inFlightByKey.set(limit.key, (this.inFlightByKey.get(limit.key) ?? 0) + 1);
     const delivery = outsideInvocation(() => this.deliverOne(stored)).finally(() => {
       this.delivering.delete(stored.event.eventId);
+      if (limit) {
+        const left = (this.inFlightByKey.get(limit.key) ?? 1) - 1;
+        if (left > 0) this.inFlightByKey.set(limit.key, left);
+        else this.inFlightByKey.delete(limit.key);
+      }
       this.scheduleSoon();
     });
     this.delivering.set(stored.event.eventId, { stored, done: delivery });
+    this.peakInFlight = Math.max(this.peakInFlight, this.delivering.size);
     return delivery;
   }
 
@@ -342,15 +411,12 @@ export class QueueEmulator {
   private pump(): void {
     this.timer = null;
     if (!this.background || this.closed || this.draining > 0) return;
+    for (const stored of this.startable(this.maxConcurrent, this.now())) void this.start(stored);
+    if (this.delivering.size >= this.maxConcurrent) return; // a finishing delivery pumps again
     const now = this.now();
-    const ordered = [...this.waiting.values()].sort(byDue);
-    for (const stored of ordered) {
-      if (stored.dueAt > now || this.delivering.size >= MAX_CONCURRENT_DELIVERIES) break;
-      void this.start(stored);
-    }
-    const next = [...this.waiting.values()].sort(byDue)[0];
-    if (next && this.delivering.size < MAX_CONCURRENT_DELIVERIES) {
-      this.timer = setTimeout(() => this.pump(), Math.max(0, next.dueAt - this.now()));
+    const next = [...this.waiting.values()].filter((stored) => stored.dueAt > now).sort(byDue)[0];
+    if (next) {
+      this.timer = setTimeout(() => this.pump(), Math.max(0, next.dueAt - now));
       this.timer.unref();
     }
   }
@@ -358,4 +424,11 @@ export class QueueEmulator {
 
 function byDue(a: StoredEvent, b: StoredEvent): number {
   return a.dueAt - b.dueAt || a.sequence - b.sequence;
+}
+
+function concurrencyOf(value: unknown): ConcurrencyLimit | undefined {
+  if (!isRecord(value)) return undefined;
+  const { key, limit } = value;
+  if (typeof key !== 'string' || key.length === 0 || typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) return undefined;
+  return { key, limit };
 }

@@ -34,6 +34,13 @@ export interface FrameIdentity {
   colorMode: ColorMode;
   /** The space the page is in (`?space=KEY`); the workbench's own space when absent. */
   spaceKey?: string;
+  /** Who is signed in (`?as=<accountId>`, a user of workbench/forge/confluence/users.ts); WORKBENCH_USER when absent. */
+  accountId?: string;
+}
+
+/** The signed-in user of a frame: none for an anonymous reader. */
+export function frameAccountId(frame: Pick<FrameIdentity, 'anonymous' | 'accountId'>): string | null {
+  return frame.anonymous ? null : (frame.accountId ?? WORKBENCH_USER.accountId);
 }
 
 export interface WorkbenchSpace {
@@ -96,7 +103,7 @@ export function productContext(options: {
 }): ProductContext {
   const { module, frame, instance } = options;
   return {
-    ...(frame.anonymous ? {} : { accountId: WORKBENCH_USER.accountId }),
+    ...(frame.anonymous ? {} : { accountId: frameAccountId(frame) as string }),
     cloudId: WORKBENCH_SITE.cloudId,
     environmentId: WORKBENCH_SITE.environmentId,
     environmentType: WORKBENCH_SITE.environmentType,
@@ -111,7 +118,7 @@ export function productContext(options: {
   };
 }
 
-/** Reads a frame identity from query parameters (`role`, `moduleKey`, `localId`, `anon`, `theme`). */
+/** Reads a frame identity from query parameters (`role`, `moduleKey`, `localId`, `anon`, `theme`, `space`, `as`). */
 export function frameFromQuery(params: URLSearchParams): FrameIdentity | null {
   const role = params.get('role');
   const moduleKey = params.get('moduleKey');
@@ -123,6 +130,7 @@ export function frameFromQuery(params: URLSearchParams): FrameIdentity | null {
     anonymous: params.get('anon') === '1',
     colorMode: params.get('theme') === 'dark' ? 'dark' : 'light',
     spaceKey: params.get('space') || undefined,
+    accountId: params.get('as') || undefined,
   };
 }
 
@@ -132,5 +140,6 @@ export function frameQuery(frame: FrameIdentity): string {
   if (frame.anonymous) params.set('anon', '1');
   if (frame.colorMode === 'dark') params.set('theme', 'dark');
   if (frame.spaceKey) params.set('space', frame.spaceKey);
+  if (frame.accountId) params.set('as', frame.accountId);
   return params.toString();
 }

@@ -98,6 +98,13 @@ h1.wb-title { font: var(--ds-font-heading-xlarge, 653 28px/32px ui-sans-serif, s
 .wb-button-subtle { background: transparent; }
 .wb-button-compact { min-height: 24px; padding: 0 8px; font-size: 12px; }
 .wb-toggle { display: inline-flex; gap: 6px; align-items: center; color: var(--ds-text-subtle, #505258); }
+.wb-user-menu { position: relative; }
+.wb-user-menu summary { cursor: pointer; padding: 4px 8px; border-radius: 4px; }
+.wb-user-menu summary:focus-visible { outline: 2px solid var(--ds-border-focused, #4688EC); outline-offset: 2px; }
+.wb-user-menu ul { position: absolute; right: 0; top: 100%; z-index: 30; list-style: none; margin: 4px 0 0; padding: 4px 0; min-width: 260px;
+  background: var(--ds-surface-overlay, #FFFFFF); border-radius: 6px; box-shadow: var(--ds-shadow-overlay, 0 8px 12px #1E1F2126, 0 0 1px #1E1F214F); }
+.wb-user-menu li a { display: block; padding: 6px 12px; color: var(--ds-text, #292A2E); text-decoration: none; }
+.wb-user-menu li a:hover, .wb-user-menu li a[aria-current="true"] { background: var(--ds-background-neutral-subtle-hovered, #0515240F); }
 .wb-panel { padding: 0; border: 0; border-radius: 8px; width: min(var(--wb-panel-width, 600px), 96vw); max-height: 92vh;
   box-shadow: var(--ds-shadow-overlay, 0 8px 12px #1E1F2126, 0 0 1px #1E1F214F); background: var(--ds-surface-overlay, #FFFFFF);
   color: var(--ds-text, #292A2E); }
@@ -163,6 +170,25 @@ export interface ChromeOptions {
   anonymous: boolean;
   /** The current URL, to build the theme and anonymous toggles from. */
   url: URL;
+  /** The site's users the shell can act as (`?as=`), and who is signed in now; no switcher without them. */
+  people?: { accountId: string; displayName: string; admin: boolean }[];
+  signedIn?: string;
+}
+
+/** "Signed in as …": switches the user the page and its frames act as (`?as=<accountId>`). */
+function userSwitcher(url: URL, people: NonNullable<ChromeOptions['people']>, signedIn: string | undefined): RawHtml {
+  const current = people.find((person) => person.accountId === signedIn);
+  const label = (person: { displayName: string; admin: boolean }) => `${person.displayName}${person.admin ? ' (Confluence admin)' : ''}`;
+  return html`<details class="wb-user-menu" data-testid="user-switcher">
+    <summary class="wb-toggle">Signed in as ${current ? label(current) : (signedIn ?? 'nobody')}</summary>
+    <ul>${people.map((person) => {
+      const target = new URL(url.toString());
+      target.searchParams.set('as', person.accountId);
+      target.searchParams.delete('anon');
+      target.searchParams.delete('edit');
+      return html`<li><a href="${target.pathname}${target.search}" ${person.accountId === signedIn ? raw('aria-current="true"') : ''}>${label(person)}</a></li>`;
+    })}</ul>
+  </details>`;
 }
 
 function toggleUrl(url: URL, name: string, on: boolean, value = '1'): string {
@@ -174,7 +200,7 @@ function toggleUrl(url: URL, name: string, on: boolean, value = '1'): string {
 }
 
 /** Confluence's top navigation bar, with the workbench's own switches. */
-export function topBar({ colorMode, anonymous, url }: ChromeOptions): RawHtml {
+export function topBar({ colorMode, anonymous, url, people, signedIn }: ChromeOptions): RawHtml {
   return html`<header class="wb-topbar">
   <a class="wb-logo" href="/"><span class="wb-logo-mark" aria-hidden="true">C</span>Confluence <span class="wb-muted">workbench</span></a>
   <nav aria-label="Workbench">
@@ -183,6 +209,7 @@ export function topBar({ colorMode, anonymous, url }: ChromeOptions): RawHtml {
     <a href="/wiki/api/v2/spaces">Spaces (REST)</a>
   </nav>
   <div class="wb-tools">
+    ${people && people.length > 0 && !anonymous ? userSwitcher(url, people, signedIn) : ''}
     <a class="wb-toggle" href="${toggleUrl(url, 'anon', !anonymous)}" role="switch" aria-checked="${anonymous ? 'true' : 'false'}"
       data-testid="toggle-anonymous">${anonymous ? '☑' : '☐'} View as anonymous</a>
     <a class="wb-toggle" href="${toggleUrl(url, 'theme', colorMode !== 'dark', 'dark')}" role="switch"

@@ -21,7 +21,7 @@ import type { ForgeHost } from '../forge/host';
 import { readBody, sendJson } from '../http';
 import { Bundler } from './bundler';
 import type { FrameData } from './client/messages';
-import { extensionFor, frameFromQuery, productContext, WORKBENCH_USER, type ColorMode, type FrameIdentity, type WorkbenchSpace } from './frameContext';
+import { extensionFor, frameAccountId, frameFromQuery, productContext, type ColorMode, type FrameIdentity, type WorkbenchSpace } from './frameContext';
 import { frameId } from './frameUrls';
 import { bundleFailureScript, customUiCsp, injectBridge, uikitFrameHtml } from './frames';
 import { MacroStore, defaultLocalId, invalidConfigReason, type MacroConfigValue } from './macroStore';
@@ -164,6 +164,7 @@ export function createShell(options: ShellOptions): Shell {
       localId: instance?.localId,
       anonymous: frame.anonymous,
       spaceKey: frame.spaceKey,
+      accountId: frame.accountId,
       renderer: ui.renderer,
       context: productContext({ module, frame, instance, siteUrl: url.origin, space: spaceOf(frame) }),
     };
@@ -227,6 +228,7 @@ export function createShell(options: ShellOptions): Shell {
       anonymous: body.anonymous === true,
       colorMode: 'light',
       spaceKey: typeof body.spaceKey === 'string' && body.spaceKey ? body.spaceKey : undefined,
+      accountId: typeof body.accountId === 'string' && body.accountId ? body.accountId : undefined,
     };
     const module = requireModule(frame.moduleKey);
     // A config panel runs against its macro's resolver, as on Confluence.
@@ -238,7 +240,7 @@ export function createShell(options: ShellOptions): Shell {
       functionKey,
       payload: body.payload ?? {},
       extension: extensionFor(module, frame, instance, spaceOf(frame)),
-      accountId: frame.anonymous ? null : WORKBENCH_USER.accountId,
+      accountId: frameAccountId(frame),
       localId: instance?.localId ?? `${module.key}-${frame.role}`,
     });
     if (result.ok) return sendJson(res, 200, { body: result.body });
@@ -322,7 +324,8 @@ export function createShell(options: ShellOptions): Shell {
     const edit = url.searchParams.get('edit');
     const editLocalId = edit ? (edit === '1' ? (instances[0]?.localId ?? defaultLocalId(found.key)) : edit) : undefined;
     const spaces = forge.confluence.spaces().map((space) => ({ key: space.key, name: space.name }));
-    sendHtml(res, modulePage({ manifest: manifest(), module: found, instances, editLocalId, url, colorMode: colorModeOf(url), anonymous, spaces }));
+    const people = forge.confluence.users.list().map((user) => ({ accountId: user.accountId, displayName: user.displayName, admin: user.confluenceAdmin === true }));
+    sendHtml(res, modulePage({ manifest: manifest(), module: found, instances, editLocalId, url, colorMode: colorModeOf(url), anonymous, spaces, people }));
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {

@@ -65,6 +65,13 @@ describe('egress from handler code', () => {
     expect((await fetchFromResolver(loopbackUrl, 1)).statuses).toEqual([200]);
   });
 
+  it('gives each of two concurrent invocations its own 100-request budget', async () => {
+    test = await startTestHost({ now: () => Date.UTC(2026, 10, 3) });
+    const [first, second] = await Promise.all([fetchFromResolver(loopbackUrl, 100), fetchFromResolver(loopbackUrl, 100)]);
+    expect(first.statuses.filter((status) => status === 200)).toHaveLength(100);
+    expect(second.statuses.filter((status) => status === 200)).toHaveLength(100);
+  });
+
   it('leaves fetch outside invocations alone', async () => {
     test = await startTestHost({ egressTransport: stubTransport });
     const response = await fetch(loopbackUrl);

@@ -91,6 +91,61 @@ describe('async events through the real @forge/events Queue', () => {
     expect(test.host.queues.pending()).toEqual([]);
   });
 
+  describe('concurrent delivery, as Forge delivers', () => {
+    // The fixture consumer counts its deliveries in flight on this global (it is loaded once per test file).
+    const inFlight = () => ((globalThis as Record<string, unknown>).__fixtureInFlight ??= {}) as Record<string, { now: number; peak: number }>;
+    beforeEach(() => {
+      for (const group of Object.keys(inFlight())) delete inFlight()[group];
+    });
+
+    it('delivers up to the host maximum at once, and every event exactly once', async () => {
+      await test.dispose();
+      test = await startTestHost({ queueConcurrency: 4 });
+      const events = Array.from({ length: 12 }, (_, i) => ({ body: { label: `p${i}`, holdMs: 30, group: 'all' } }));
+      await new Queue({ key: 'fixture-queue' }).push(events);
+
+      const result = await test.host.queues.drain();
+
+      expect(result).toMatchObject({ delivered: 12, failed: 0 });
+      expect(inFlight().all?.peak).toBe(4);
+      expect(test.host.queues.peakConcurrency()).toBe(4);
+      expect(test.host.kvs.keys('delivery:p')).toHaveLength(12);
+    });
+
+    it('keeps a concurrency key within its limit while other events run beside it', async () => {
+      const queue = new Queue({ key: 'fixture-queue' });
+      await queue.push(Array.from({ length: 6 }, (_, i) => ({ body: { label: `k${i}`, holdMs: 30, group: 'keyed' }, concurrency: { key: 'upstream', limit: 2 } })));
+      await queue.push(Array.from({ length: 4 }, (_, i) => ({ body: { label: `f${i}`, holdMs: 30, group: 'free' } })));
+
+      const result = await test.host.queues.drain();
+
+      expect(result.delivered).toBe(10);
+      expect(inFlight().keyed?.peak).toBe(2);
+      expect(inFlight().free?.peak).toBe(4);
+    });
+
+    it('delivers one at a time in due order when drain asks for concurrency 1', async () => {
+      await new Queue({ key: 'fixture-queue' }).push(Array.from({ length: 5 }, (_, i) => ({ body: { label: `s${i}`, holdMs: 5, group: 'serial' } })));
+      await test.host.queues.drain({ concurrency: 1 });
+      expect(inFlight().serial?.peak).toBe(1);
+    });
+
+    it('refuses a concurrency setting without a key or with a limit below 1', async () => {
+      const publish = (payload: unknown[]) =>
+        test.host.queues.handleApi('/webhook/queue/publish/x/y/z/1', { method: 'POST', body: JSON.stringify({ queueName: 'fixture-queue', jobId: 'j2', payload }) });
+      const partial = await publish([{ body: {}, concurrency: { key: 'a', limit: 1 } }, { body: {}, concurrency: { key: '', limit: 0 } }]);
+      expect(partial.status).toBe(202);
+      expect(await partial.json()).toEqual({ failedEvents: [{ index: 1, errorMessage: expect.stringContaining('concurrency') }] });
+    });
+
+    it('delivers concurrently in the background too, within the key limit', async () => {
+      test.host.queues.startBackground();
+      await new Queue({ key: 'fixture-queue' }).push(Array.from({ length: 6 }, (_, i) => ({ body: { label: `b${i}`, holdMs: 20, group: 'bg' }, concurrency: { key: 'bg', limit: 3 } })));
+      await waitFor(() => test.host.kvs.keys('delivery:b').length === 6);
+      expect(inFlight().bg?.peak).toBe(3);
+    });
+  });
+
   it('gives a consumer the manifest timeoutSeconds as its remaining time', async () => {
     await new Queue({ key: 'long-queue' }).push({ body: {} });
     await test.host.queues.drain();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { ForgeHost } from '../../../workbench/forge/host';
+import { UserDirectory } from '../../../workbench/forge/confluence/users';
 
 export const appDir = path.resolve(__dirname, '../../..');
 
@@ -23,6 +24,7 @@ export function fakeForgeHost(answer: (call: InvokeCall) => { ok: true; body: un
     confluence: {
       spaces: () => [{ id: '1', key: 'OTC', name: 'Retail Order-to-Cash' }],
       spaceByKey: (key: string) => (key === 'OTC' ? { id: '1', key: 'OTC', name: 'Retail Order-to-Cash' } : undefined),
+      users: new UserDirectory(),
     },
     async invokeResolver(call: InvokeCall) {
       calls.push(call);

@@ -43,6 +43,13 @@ export class ConfluenceEmulator {
     this.users.add(user);
   }
 
+  /** Lets these users read space `spaceKey` but not add or edit pages there (tests of Confluence's permission refusals). */
+  setViewOnly(spaceKey: string, accountIds: string[]): void {
+    const space = this.store.spaceByKey(spaceKey);
+    if (!space) throw new Error(`No space ${spaceKey}`);
+    this.store.setViewOnly(space.id, accountIds);
+  }
+
   spaces(): Space[] {
     return this.store.spaces();
   }

@@ -14,6 +14,8 @@ export interface Space {
   status: 'current';
   /** The workbench's simple permission model: anonymous users cannot write in a restricted space. */
   restricted: boolean;
+  /** Signed-in users who may read but not add or edit pages here (a space permission an admin withheld). */
+  viewOnlyAccountIds?: string[];
   homepageId: string | null;
   authorId: string;
   createdAt: string;

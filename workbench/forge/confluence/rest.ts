@@ -69,11 +69,13 @@ const SEEDED_DIRECTORY = new UserDirectory();
 /** v1 "Get current user": the caller as Confluence knows them; anonymous readers get the anonymous user. */
 function currentUser(request: RestRequest): RestResponse {
   const { actor, baseUrl } = request;
-  if (actor.accountId === null) return ok(anonymousUserJson(baseUrl));
-  if (actor.isApp) return ok(appUserJson(actor.accountId, baseUrl));
+  // `expand=operations,personalSpace`: comma-separated, as Confluence reads it.
+  const expand = (request.url.searchParams.get('expand') ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  if (actor.accountId === null) return ok(anonymousUserJson(baseUrl, expand));
+  if (actor.isApp) return ok(appUserJson(actor.accountId, baseUrl, expand));
   const user = (request.users ?? SEEDED_DIRECTORY).get(actor.accountId);
   if (!user) throw new ConfluenceError(404, `No user with accountId ${actor.accountId} in the workbench's user directory (workbench/forge/confluence/users.ts)`);
-  return ok(userJson(user, baseUrl));
+  return ok(userJson(user, baseUrl, expand));
 }
 
 function listSpaces(store: ConfluenceStore, request: RestRequest): RestResponse {

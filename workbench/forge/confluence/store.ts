@@ -93,6 +93,12 @@ export class ConfluenceStore {
     return space;
   }
 
+  /** Withholds the "add pages" permission of a space from these users (they can still read). */
+  setViewOnly(spaceId: string, accountIds: string[]): void {
+    const space = this.requireSpace(spaceId);
+    this.saveSpace({ ...space, viewOnlyAccountIds: [...accountIds] });
+  }
+
   setHomepage(spaceId: string, pageId: string): void {
     const space = this.requireSpace(spaceId);
     this.saveSpace({ ...space, homepageId: pageId });
@@ -214,6 +220,9 @@ export class ConfluenceStore {
   private assertCanWrite(space: Space, actor: Actor): void {
     if (space.restricted && !actor.isApp && actor.accountId === null) {
       throw new ConfluenceError(403, `Anonymous users cannot edit content in space ${space.key}`);
+    }
+    if (!actor.isApp && actor.accountId !== null && space.viewOnlyAccountIds?.includes(actor.accountId)) {
+      throw new ConfluenceError(403, `User ${actor.accountId} does not have permission to add or edit pages in space ${space.key}`);
     }
   }
 

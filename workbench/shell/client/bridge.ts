@@ -147,6 +147,7 @@ export function installBridge(options: BridgeOptions = {}): FrameData {
           localId: frame.localId,
           anonymous: frame.anonymous,
           spaceKey: frame.spaceKey,
+          accountId: frame.accountId,
           functionKey,
           payload: payload ?? {},
         }),

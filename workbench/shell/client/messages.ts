@@ -12,6 +12,8 @@ export interface FrameData {
   localId?: string;
   anonymous: boolean;
   spaceKey?: string;
+  /** The user the shell acts as (`?as=`); the workbench user when absent. */
+  accountId?: string;
   renderer: 'custom-ui' | 'uikit';
   context: ProductContext;
 }

@@ -10,10 +10,10 @@ export interface IndexPageOptions {
   anonymous: boolean;
 }
 
-/** Keeps the workbench switches (theme, anonymous) on links into module pages. */
+/** Keeps the workbench switches (theme, anonymous, signed-in user) on links into module pages. */
 function withSwitches(href: string, url: URL): string {
   const target = new URL(href, url);
-  for (const name of ['theme', 'anon']) {
+  for (const name of ['theme', 'anon', 'as']) {
     const value = url.searchParams.get(name);
     if (value) target.searchParams.set(name, value);
   }

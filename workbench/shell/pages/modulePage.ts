@@ -1,5 +1,6 @@
 /** GET /module/<key>: a Confluence page (or full-page module) with the app's frames in it. */
 import { WORKBENCH_SITE, WORKBENCH_USER, type ColorMode, type FrameIdentity } from '../frameContext';
+import type { ChromeOptions } from '../html';
 import { frameId, frameSrc } from '../frameUrls';
 import { html, layout, raw, topBar, type RawHtml } from '../html';
 import type { MacroInstance } from '../macroStore';
@@ -17,6 +18,8 @@ export interface ModulePageOptions {
   anonymous: boolean;
   /** Space modules: the emulated Confluence spaces the page can be viewed in (`?space=KEY`). */
   spaces?: { key: string; name: string }[];
+  /** The site's users, for the "signed in as" switcher (`?as=<accountId>`). */
+  people?: ChromeOptions['people'];
 }
 
 /** What the page script needs to open config panels and insert macros. */
@@ -33,7 +36,7 @@ function sidebar(manifest: ShellManifest, current: ShellModule, url: URL): RawHt
   const pages = manifest.modules.filter((module) => module.ui && module.type !== 'function');
   const keep = (href: string) => {
     const target = new URL(href, url);
-    for (const name of ['theme', 'anon']) {
+    for (const name of ['theme', 'anon', 'as']) {
       const value = url.searchParams.get(name);
       if (value) target.searchParams.set(name, value);
     }
@@ -76,7 +79,10 @@ function macroBlock(module: ShellModule, instance: MacroInstance, index: number,
 
 export function modulePage(options: ModulePageOptions): string {
   const { manifest, module, instances, url, colorMode, anonymous } = options;
-  const frameBase = { moduleKey: module.key, anonymous, colorMode, spaceKey: url.searchParams.get('space') || undefined };
+  const actingAs = url.searchParams.get('as') || undefined;
+  const frameBase = { moduleKey: module.key, anonymous, colorMode, spaceKey: url.searchParams.get('space') || undefined, accountId: actingAs };
+  const signedIn = actingAs ?? WORKBENCH_USER.accountId;
+  const viewerName = options.people?.find((person) => person.accountId === signedIn)?.displayName ?? (actingAs ?? WORKBENCH_USER.displayName);
   let content: RawHtml;
   let pageData: ModulePageData = { moduleKey: module.key, openOnInsert: module.config?.openOnInsert ?? false };
 
@@ -99,7 +105,7 @@ export function modulePage(options: ModulePageOptions): string {
       };
     }
     content = html`<p>This page holds the <strong>${module.title}</strong> macro as a reader sees it
-      ${anonymous ? ' (viewing as an anonymous reader)' : ` (viewing as ${WORKBENCH_USER.displayName})`}.</p>
+      ${anonymous ? ' (viewing as an anonymous reader)' : ` (viewing as ${viewerName})`}.</p>
       ${blocks}
       <button type="button" class="wb-button" data-action="insert-macro" data-module-key="${module.key}">Insert another ${module.title} macro</button>`;
   } else if (module.ui) {
@@ -129,7 +135,7 @@ export function modulePage(options: ModulePageOptions): string {
       </dialog>`
     : '';
 
-  const body = html`${topBar({ colorMode, anonymous, url })}
+  const body = html`${topBar({ colorMode, anonymous, url, people: options.people, signedIn })}
 <div class="wb-layout">
   ${sidebar(manifest, module, url)}
   <main class="wb-content"><article class="wb-page">
