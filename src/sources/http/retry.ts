@@ -40,6 +40,19 @@ export interface RetryOptions extends Partial<RetryPolicy> {
   now?: () => number;
   /** Called before every attempt; throwing stops the request (used to count against an egress budget). */
   beforeRequest?: (info: { method: string; url: string }) => void;
+  /** Awaited before every attempt, after `beforeRequest` and outside the attempt timeout (used to pace requests). */
+  beforeAttempt?: (info: AttemptInfo) => Promise<void>;
+  /** Sees every HTTP answer, retried ones included, before its body is read (used to read rate-limit headers). */
+  onResponse?: (response: Response, info: AttemptInfo) => void;
+  /** Called before waiting for the next attempt; `status` is null after a network error. */
+  onRetry?: (info: AttemptInfo & { status: number | null; delayMs: number; retryAfterMs: number | undefined }) => void;
+}
+
+export interface AttemptInfo {
+  method: string;
+  url: string;
+  /** 1-based. */
+  attempt: number;
 }
 
 export interface RetryOutcome {
@@ -78,6 +91,7 @@ export async function fetchWithRetry(url: string, init: RequestInit, options: Re
 
   for (let attempt = 1; ; attempt++) {
     options.beforeRequest?.({ method, url });
+    await options.beforeAttempt?.({ method, url, attempt });
     let response: Response;
     try {
       response = await fetchWithTimeout(options.fetch, url, init, policy.attemptTimeoutMs);
@@ -87,13 +101,17 @@ export async function fetchWithRetry(url: string, init: RequestInit, options: Re
           cause: error,
         });
       }
-      await sleep(backoffDelay(attempt, policy, random));
+      const backoff = backoffDelay(attempt, policy, random);
+      options.onRetry?.({ method, url, attempt, status: null, delayMs: backoff, retryAfterMs: undefined });
+      await sleep(backoff);
       continue;
     }
+    options.onResponse?.(response, { method, url, attempt });
     if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxAttempts) return { response, attempts: attempt };
 
     const requested = parseRetryAfter(response.headers.get('retry-after'), now());
     const delay = requested !== undefined ? Math.min(requested, policy.maxRetryAfterMs) : backoffDelay(attempt, policy, random);
+    options.onRetry?.({ method, url, attempt, status: response.status, delayMs: delay, retryAfterMs: requested });
     // Release the connection before waiting; the body of a response we retry is never read.
     await response.body?.cancel().catch(() => undefined);
     await sleep(delay);

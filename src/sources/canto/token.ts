@@ -1,0 +1,93 @@
+/**
+ * Canto access tokens: one per connection, kept in an injected store (Forge secret storage in production, so the
+ * queue consumer's many invocations share it), renewed at 90 % of its lifetime (Canto issues 30-day tokens) or when
+ * Canto refuses it. Renewal uses the refresh token when one is held and falls back to the App ID + App Secret
+ * (client credentials) when Canto refuses the refresh token.
+ */
+import type { CachedToken, TokenStore } from '../../store/tokenCache';
+import { CantoApiError } from './errors';
+import type { CantoTokenResponse } from './schemas';
+
+export type TokenGrant = { type: 'client_credentials' } | { type: 'refresh_token'; refreshToken: string };
+
+/** Renew at this share of the token's lifetime. */
+export const RENEW_AT_SHARE_OF_LIFETIME = 0.9;
+/** When a token answer gives no lifetime: assume a short one, so a token is never used past its real expiry. */
+const DEFAULT_LIFETIME_SECONDS = 3_600;
+
+export function cachedTokenFrom(answer: CantoTokenResponse, issuedAt: number): CachedToken {
+  const lifetimeMs = (answer.expiresIn ?? DEFAULT_LIFETIME_SECONDS) * 1000;
+  return {
+    accessToken: answer.accessToken,
+    expiresAt: issuedAt + Math.floor(lifetimeMs * RENEW_AT_SHARE_OF_LIFETIME),
+    ...(answer.refreshToken ? { refreshToken: answer.refreshToken } : {}),
+  };
+}
+
+/** The default store: lives as long as one client. Never module-global, which would share tokens across installations. */
+export function createMemoryTokenStore(): TokenStore {
+  let token: CachedToken | undefined;
+  return {
+    get: async () => token,
+    set: async (next) => {
+      token = next;
+    },
+    clear: async () => {
+      token = undefined;
+    },
+  };
+}
+
+export interface CantoTokenSource {
+  /** A usable token: the stored one until its renewal point, else a renewed one. */
+  current(): Promise<string>;
+  /** A new token because Canto refused `rejected`. Callers refused the same token share one renewal. */
+  renew(rejected: string): Promise<string>;
+}
+
+export function createCantoTokenSource(options: {
+  store: TokenStore;
+  now: () => number;
+  requestToken: (grant: TokenGrant) => Promise<CachedToken>;
+}): CantoTokenSource {
+  const { store, now, requestToken } = options;
+  let inFlight: Promise<string> | null = null;
+
+  function renewFrom(previous: CachedToken | undefined): Promise<string> {
+    inFlight ??= (async () => {
+      try {
+        let token: CachedToken | undefined;
+        if (previous?.refreshToken) {
+          try {
+            token = await requestToken({ type: 'refresh_token', refreshToken: previous.refreshToken });
+          } catch (error) {
+            // A refused refresh token (expired, revoked) is no reason to stop: the app credentials still work.
+            // An outage is: asking again with other credentials would fail the same way.
+            if (!(error instanceof CantoApiError) || error.retryable) throw error;
+          }
+        }
+        token ??= await requestToken({ type: 'client_credentials' });
+        await store.set(token);
+        return token.accessToken;
+      } finally {
+        inFlight = null;
+      }
+    })();
+    return inFlight;
+  }
+
+  return {
+    async current() {
+      if (inFlight) return inFlight;
+      const stored = await store.get();
+      if (stored && stored.expiresAt > now()) return stored.accessToken;
+      return renewFrom(stored);
+    },
+    async renew(rejected) {
+      if (inFlight) return inFlight;
+      const stored = await store.get();
+      if (stored && stored.accessToken !== rejected && stored.expiresAt > now()) return stored.accessToken;
+      return renewFrom(stored);
+    },
+  };
+}
