@@ -5,7 +5,12 @@
  *   /, /module/<key>, /__shell/*   page shell, Custom UI frames, UI Kit host, bridge (workbench/shell)
  *   /wiki/...                      emulated Confluence REST API (workbench/forge/confluence)
  *   /sim/governance/...            governance backend simulator, when GOVERNANCE_BASE_URL is unset
+ *   /sim/iconik/...                iconik simulator (API under /API/, admin under /__admin/), when ICONIK_BASE_URL is unset
+ *   /sim/canto/..., /sim/canto-oauth/...   Canto simulator: tenant API (/api/v1/, admin under /__admin/) and OAuth
+ *                                  host, when CANTO_BASE_URL is unset
  *   POST /api/sync                 run a full governance sync now and answer its summary
+ *   POST /api/sync-assets?source=canto|iconik[&mode=full|incremental]   run a DAM sync now (both sources without
+ *                                  `source`) and answer each source's sync status
  *   POST /api/triggers/<key>       run a scheduled trigger
  *   POST /webtrigger/<key>         deliver a request to a webtrigger handler
  */
@@ -15,6 +20,8 @@ import type { AddressInfo } from 'node:net';
 import { createForgeHost, type ForgeHost } from './forge/host';
 import { createShell } from './shell/shell';
 import { createGovernanceSimulator, type GovernanceSimulator } from './simulators/governance/simulator';
+import { createIconikSimulator, type IconikSimulator } from './simulators/iconik/simulator';
+import { createCantoSimulator, type CantoSimulator } from './simulators/canto/simulator';
 import { readUpstreamEnv } from './upstreams';
 import { readBody, sendJson } from './http';
 
@@ -30,6 +37,10 @@ export interface Workbench {
   url: string;
   forge: ForgeHost;
   governanceSimulator: GovernanceSimulator | null;
+  /** The iconik simulator at /sim/iconik, when ICONIK_BASE_URL is unset. */
+  iconikSimulator: IconikSimulator | null;
+  /** The Canto simulator at /sim/canto and /sim/canto-oauth, when CANTO_BASE_URL is unset. */
+  cantoSimulator: CantoSimulator | null;
   close(): Promise<void>;
 }
 
@@ -42,6 +53,28 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         clientSecret: upstreams.governance.clientSecret,
         latencyMs: Number(options.env.GOVERNANCE_SIM_LATENCY_MS ?? 0),
         faults: options.env.GOVERNANCE_SIM_FAULTS,
+      })
+    : null;
+  const iconikSimulator = upstreams.iconik.simulated
+    ? createIconikSimulator({
+        appId: upstreams.iconik.appId,
+        authToken: upstreams.iconik.authToken,
+        webhookSecret: upstreams.iconik.webhookSecret,
+        webhookUrl: () => `${origin}/webtrigger/iconik-webhook`,
+        assets: Number(options.env.ICONIK_SIM_ASSETS ?? 200),
+        latencyMs: Number(options.env.ICONIK_SIM_LATENCY_MS ?? 0),
+        faults: options.env.ICONIK_SIM_FAULTS,
+        rateLimit: { retryAfter: options.env.ICONIK_SIM_RETRY_AFTER !== 'off', enabled: options.env.ICONIK_SIM_RATE_LIMIT !== 'off' },
+      })
+    : null;
+  const cantoSimulator = upstreams.canto.simulated
+    ? createCantoSimulator({
+        appId: upstreams.canto.appId,
+        appSecret: upstreams.canto.appSecret,
+        webhookToken: upstreams.canto.webhookToken,
+        assets: Number(options.env.CANTO_SIM_ASSETS ?? 200),
+        latencyMs: Number(options.env.CANTO_SIM_LATENCY_MS ?? 0),
+        faults: options.env.CANTO_SIM_FAULTS,
       })
     : null;
 
@@ -69,9 +102,25 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       req.url = pathname.slice('/sim/governance'.length) + url.search;
       return governanceSimulator.handle(req, res);
     }
+    if (pathname.startsWith('/sim/iconik/') && iconikSimulator) {
+      req.url = pathname.slice('/sim/iconik'.length) + url.search;
+      return iconikSimulator.handle(req, res);
+    }
+    if (pathname.startsWith('/sim/canto/') && cantoSimulator) {
+      req.url = pathname.slice('/sim/canto'.length) + url.search;
+      return cantoSimulator.handleApi(req, res);
+    }
+    if (pathname.startsWith('/sim/canto-oauth/') && cantoSimulator) {
+      req.url = pathname.slice('/sim/canto-oauth'.length) + url.search;
+      return cantoSimulator.handleOAuth(req, res);
+    }
     if (pathname.startsWith('/wiki/')) return forge.confluence.handle(req, res);
     if (req.method === 'POST' && pathname === '/api/sync') {
       return sendJson(res, 200, await runFullSync(forge));
+    }
+    if (req.method === 'POST' && pathname === '/api/sync-assets') {
+      const answer = await runAssetSync(forge, url.searchParams.get('source'), url.searchParams.get('mode'));
+      return sendJson(res, answer.status, answer.body);
     }
     const trigger = /^\/api\/triggers\/([^/]+)$/.exec(pathname);
     if (req.method === 'POST' && trigger) {
@@ -101,6 +150,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     url: origin,
     forge,
     governanceSimulator,
+    iconikSimulator,
+    cantoSimulator,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -128,5 +179,28 @@ async function runFullSync(forge: ForgeHost) {
 }
 
 const SYNC_TRIGGER_KEY = 'governance-sync-schedule';
+
+const DAM_SOURCES = ['canto', 'iconik'];
+const DAM_MODES = ['auto', 'full', 'incremental'];
+
+/**
+ * A DAM sync now: queues the run's start event as the hourly trigger does (one source, or both), then delivers every
+ * queued step at once. Answers each source's sync status (src/store/assets/syncStatus.ts).
+ */
+async function runAssetSync(forge: ForgeHost, source: string | null, mode: string | null): Promise<{ status: number; body: unknown }> {
+  const sources = source === null ? DAM_SOURCES : [source];
+  if (!sources.every((name) => DAM_SOURCES.includes(name))) return { status: 400, body: { error: `source must be one of ${DAM_SOURCES.join(', ')}` } };
+  if (mode !== null && !DAM_MODES.includes(mode)) return { status: 400, body: { error: `mode must be one of ${DAM_MODES.join(', ')}` } };
+  const payload = sources.map((name) => ({ body: { kind: 'start', source: name, mode: mode ?? 'auto', trigger: 'workbench' } }));
+  const pushed = await forge.queues.handleApi('/webhook/queue/publish/workbench', {
+    method: 'POST',
+    body: JSON.stringify({ queueName: 'dam-sync', jobId: `workbench-${Date.now()}`, payload }),
+  });
+  if (pushed.status !== 201) return { status: 500, body: { error: `could not queue the sync: ${pushed.status} ${await pushed.text()}` } };
+  const queue = await forge.queues.drain();
+  const status = Object.fromEntries(sources.map((name) => [name, forge.kvs.get(`sync:dam:${name}:status`) ?? null]));
+  const ok = Object.values(status).every((entry) => (entry as { lastError?: unknown } | null)?.lastError === null);
+  return { status: 200, body: { ok, queue: { delivered: queue.delivered, retried: queue.retried, failed: queue.failed }, status } };
+}
 
 export const defaultAppDir = path.resolve(__dirname, '..');
