@@ -1,4 +1,6 @@
+import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
+import { token } from '@atlaskit/tokens';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import { useEffect, useRef, type ReactElement, type ReactNode, type RefObject } from 'react';
 import type { SortOrder } from '../../../src/shared/envStatusContract';
@@ -27,17 +29,22 @@ export interface DataTableProps<Row, SortKey extends string> {
   /** The rows of the current page, already sorted by the server. */
   rows: Row[];
   rowKey(row: Row): string;
-  /** Rows across all pages, as the server counted them. */
-  total: number;
-  /** 1-based. */
-  page: number;
+  /** Rows across all pages, as the server counted them. Ignored with `keyset`. */
+  total?: number;
+  /** 1-based. Ignored with `keyset`. */
+  page?: number;
   pageSize: number;
   sortKey?: SortKey;
   sortOrder?: SortOrder;
   /** While true the current rows stay visible under a spinner and sorting and paging are disabled. */
   isLoading: boolean;
   onSortChange(sort: DataTableSort<SortKey>): void;
-  onPageChange(page: number): void;
+  onPageChange?(page: number): void;
+  /**
+   * Keyset paging (the server gives a cursor to the next page, not a count): Previous / Next with the page number
+   * instead of numbered page buttons. When set, `total`, `page` and `onPageChange` are not used.
+   */
+  keyset?: KeysetPaging;
   /** Shown when the server answered no rows. */
   emptyView: ReactElement;
   testId?: string;
@@ -47,13 +54,26 @@ export interface DataTableProps<Row, SortKey extends string> {
 
 export type RowEmphasis = 'danger' | 'warning';
 
+export interface KeysetPaging {
+  /** 1-based number of the page shown. */
+  page: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  onPrevious(): void;
+  onNext(): void;
+  /** Replaces "Page N" between the buttons, e.g. "Page 2 of 14". */
+  label?: string;
+}
+
 /**
  * The one table of this app: @atlaskit/dynamic-table driven entirely by the server. Sort and page are controlled
  * props; every change is reported so the caller can re-invoke its resolver, and the table never sorts or slices
  * rows itself (a page is what the server sent).
  */
 export function DataTable<Row, SortKey extends string>(props: DataTableProps<Row, SortKey>) {
-  const { columns, rows, rowKey, isLoading } = props;
+  const { columns, rows, rowKey, isLoading, keyset } = props;
+  const total = props.total ?? rows.length;
+  const page = props.page ?? 1;
   const container = useRef<HTMLDivElement>(null);
   const restoreFocus = useRestoredFocus(container, isLoading);
   const head: HeadType = {
@@ -84,9 +104,10 @@ export function DataTable<Row, SortKey extends string>(props: DataTableProps<Row
       rows={tableRows}
       // dynamic-table treats totalRows as "paged on the server" only when it covers the rows it was given;
       // otherwise it would sort and slice the page client-side.
-      totalRows={Math.max(props.total, rows.length)}
-      rowsPerPage={props.pageSize}
-      page={props.page}
+      // With keyset paging the table holds exactly the page the server sent: one "page" of it, no numbered buttons.
+      totalRows={keyset ? rows.length : Math.max(total, rows.length)}
+      rowsPerPage={keyset ? Math.max(rows.length, 1) : props.pageSize}
+      page={keyset ? 1 : page}
       sortKey={props.sortKey}
       sortOrder={props.sortOrder}
       isLoading={isLoading}
@@ -98,18 +119,49 @@ export function DataTable<Row, SortKey extends string>(props: DataTableProps<Row
         props.onSortChange({ sortKey: data.key as SortKey, sortOrder: data.sortOrder });
       }}
       onSetPage={(page: number) => {
-        if (isLoading || page === props.page) return;
+        if (isLoading || keyset || page === props.page) return;
         restoreFocus.current = { kind: 'page' };
-        props.onPageChange(page);
+        props.onPageChange?.(page);
       }}
       paginationi18n={{ prev: 'Previous page', next: 'Next page', label: `${props.label} pages`, pageLabel: 'Page' }}
       testId={props.testId}
     />
+    {keyset && (keyset.hasPrevious || keyset.hasNext) && (
+      <KeysetPager
+        paging={keyset}
+        label={props.label}
+        isLoading={isLoading}
+        onMove={(direction) => {
+          restoreFocus.current = { kind: 'keyset', direction };
+          if (direction === 'previous') keyset.onPrevious();
+          else keyset.onNext();
+        }}
+      />
+    )}
     </div>
   );
 }
 
-type FocusTarget = { kind: 'sort'; column: number } | { kind: 'page' };
+function KeysetPager({ paging, label, isLoading, onMove }: { paging: KeysetPaging; label: string; isLoading: boolean; onMove(direction: 'previous' | 'next'): void }) {
+  return (
+    <nav
+      aria-label={`${label} pages`}
+      style={{ display: 'flex', alignItems: 'center', justifyContent: 'center', gap: token('space.150', '0.75rem'), marginTop: token('space.100', '0.5rem') }}
+    >
+      <Button testId="keyset-previous" isDisabled={isLoading || !paging.hasPrevious} onClick={() => onMove('previous')}>
+        Previous page
+      </Button>
+      <span aria-live="polite" data-testid="keyset-page">
+        {paging.label ?? `Page ${paging.page}`}
+      </span>
+      <Button testId="keyset-next" isDisabled={isLoading || !paging.hasNext} onClick={() => onMove('next')}>
+        Next page
+      </Button>
+    </nav>
+  );
+}
+
+type FocusTarget = { kind: 'sort'; column: number } | { kind: 'page' } | { kind: 'keyset'; direction: 'previous' | 'next' };
 
 /**
  * dynamic-table makes the table inert and the pagination disabled while loading, which drops keyboard focus to the
@@ -128,8 +180,18 @@ function useRestoredFocus(container: RefObject<HTMLDivElement>, isLoading: boole
     const element =
       wanted.kind === 'sort'
         ? root.querySelectorAll('thead th').item(wanted.column)?.querySelector<HTMLElement>('button')
-        : root.querySelector<HTMLElement>('nav [aria-current="page"]');
+        : wanted.kind === 'keyset'
+          ? keysetButton(root, wanted.direction)
+          : root.querySelector<HTMLElement>('nav [aria-current="page"]');
     element?.focus();
   }, [container, isLoading]);
   return target;
+}
+
+/** The keyset button the reader used, or the other one when that end was reached (the first or last page). */
+function keysetButton(root: HTMLElement, direction: 'previous' | 'next'): HTMLElement | null {
+  const button = (which: string) => root.querySelector<HTMLButtonElement>(`nav [data-testid="keyset-${which}"]`);
+  const used = button(direction);
+  if (used && !used.disabled && used.getAttribute('aria-disabled') !== 'true') return used;
+  return button(direction === 'next' ? 'previous' : 'next');
 }

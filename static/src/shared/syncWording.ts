@@ -12,8 +12,11 @@ export interface StaleWarningText {
   body: string;
 }
 
-/** What the stale warning says, or null when the data is fresh. `subject` names the data: "Environment", "Credential". */
-export function staleWarningText(sync: SyncStamp, locale = 'en', subject = 'Environment'): StaleWarningText | null {
+/**
+ * What the stale warning says, or null when the data is fresh. `subject` names the data: "Environment", "Credential".
+ * `upstream` names where the data comes from when it is not the governance backend: "Canto", "iconik".
+ */
+export function staleWarningText(sync: SyncStamp, locale = 'en', subject = 'Environment', upstream?: string): StaleWarningText | null {
   if (!sync.stale) return null;
   const age = sync.lastSuccessAt ? formatAge(sync.lastSuccessAt, sync.now, locale) : null;
   const interval = formatDuration(sync.intervalMinutes * 60 * 1000, locale);
@@ -28,7 +31,9 @@ export function staleWarningText(sync: SyncStamp, locale = 'en', subject = 'Envi
     case 'never-synced':
       return {
         title: 'No data synced yet',
-        body: 'The governance data has never been synced. It appears here after the first successful sync.',
+        body: upstream
+          ? `${upstream} has never been synced. Its data appears here after the first successful sync.`
+          : 'The governance data has never been synced. It appears here after the first successful sync.',
       };
     case 'too-old':
     default:
@@ -37,7 +42,7 @@ export function staleWarningText(sync: SyncStamp, locale = 'en', subject = 'Envi
         body:
           `Data is older than two sync intervals (syncs run every ${interval})` +
           (age ? ` and was last synced ${age} ago.` : '.') +
-          ' The governance backend may be unreachable.',
+          ` ${upstream ?? 'The governance backend'} may be unreachable.`,
       };
   }
 }

@@ -1,0 +1,4 @@
+import { mountView } from '../shared/mountView';
+import { AssetLifecycleApp } from './AssetLifecycleApp';
+
+mountView(<AssetLifecycleApp />);
