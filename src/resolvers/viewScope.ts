@@ -1,4 +1,5 @@
 import { solutionsForSpace } from '../domain/hub/spaceMapping';
+import { readAppSettings } from '../store/settings';
 import { readPointer } from '../store/snapshots';
 import { readSolutions } from '../views/solutionsView';
 import type { ResolverRequest } from './types';
@@ -21,8 +22,8 @@ export async function solutionForView(
   }
   if (payloadSolutionId === undefined) return { ok: true, value: undefined };
   const spaceKey = typeof context.extension?.space?.key === 'string' ? context.extension.space.key : null;
-  const pointer = await readPointer();
-  const mapped = pointer ? solutionsForSpace(await readSolutions(pointer), spaceKey) : [];
+  const [pointer, { settings }] = await Promise.all([readPointer(), readAppSettings()]);
+  const mapped = pointer ? solutionsForSpace(await readSolutions(pointer), spaceKey, settings.spaceMapping.bySolution) : [];
   if (!mapped.some((solution) => solution.id === payloadSolutionId)) {
     return { ok: false, error: resolverError(`payload.solutionId: solution "${payloadSolutionId}" is not mapped to this space`) };
   }

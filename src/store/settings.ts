@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { key } from './keys';
 import { describeIssues, writeJson } from './kvsJson';
 import { DEFAULT_DUE_SOON_DAYS, MAX_DUE_SOON_DAYS } from '../shared/credentialOwnershipContract';
+import { DEFAULT_SOD_RULE_SWITCHES, SUMMARY_CADENCES, WEEKDAYS } from '../shared/appSettingsContract';
 
 /**
  * The app's admin settings: one small KVS record, read by the sync (rule switches apply when findings are
@@ -15,8 +16,13 @@ export const credentialSettingsSchema = z
   .object({
     rules: z
       .object({
+        /** Rules 1-4 (docs/macros/credential-ownership.md) run unless the admin switches them off. */
+        productionOwnerMissing: z.boolean().default(DEFAULT_SOD_RULE_SWITCHES.productionOwnerMissing),
+        ownerOnlyApprover: z.boolean().default(DEFAULT_SOD_RULE_SWITCHES.ownerOnlyApprover),
+        rotatorOnlyApprover: z.boolean().default(DEFAULT_SOD_RULE_SWITCHES.rotatorOnlyApprover),
+        ownerApprovedPromotion: z.boolean().default(DEFAULT_SOD_RULE_SWITCHES.ownerApprovedPromotion),
         /** Rule 5: one person owns the same system's credentials in production and non-production. */
-        ownerAcrossStages: z.boolean().default(false),
+        ownerAcrossStages: z.boolean().default(DEFAULT_SOD_RULE_SWITCHES.ownerAcrossStages),
       })
       .passthrough()
       .default({}),
@@ -82,11 +88,40 @@ export const connectionSettingsSchema = z
   .passthrough();
 export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;
 
+/** A Confluence space key as the settings page stores it (personal spaces start with ~). */
+export const spaceKeySchema = z.string().trim().min(1).max(255).regex(/^~?[A-Za-z0-9][A-Za-z0-9:_-]*$/, 'is not a Confluence space key');
+
+/**
+ * Which space shows each solution. The governance backend names one (`spaceKey`); an admin override wins: a space
+ * key, or null for "no space". A solution without an entry follows the backend (src/domain/hub/spaceMapping.ts).
+ */
+export const spaceMappingSettingsSchema = z
+  .object({
+    bySolution: z
+      .record(z.string().min(1).max(200), spaceKeySchema.nullable())
+      .refine((map) => Object.keys(map).length <= 1000, 'holds at most 1000 solutions')
+      .default({}),
+  })
+  .passthrough();
+export type SpaceMappingSettings = z.infer<typeof spaceMappingSettingsSchema>;
+
+/** How often the status summary page of each mapped space is published. */
+export const summarySettingsSchema = z
+  .object({
+    cadence: z.enum(SUMMARY_CADENCES).default('weekly'),
+    /** The day a weekly summary is published. */
+    weekday: z.enum(WEEKDAYS).default('monday'),
+  })
+  .passthrough();
+export type SummarySettings = z.infer<typeof summarySettingsSchema>;
+
 export const appSettingsSchema = z
   .object({
     credentials: credentialSettingsSchema.default({}),
     assets: assetSettingsSchema.default({}),
     connections: connectionSettingsSchema.default({}),
+    spaceMapping: spaceMappingSettingsSchema.default({}),
+    summary: summarySettingsSchema.default({}),
   })
   .passthrough();
 export type AppSettings = z.infer<typeof appSettingsSchema>;

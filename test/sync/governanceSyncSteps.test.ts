@@ -106,8 +106,8 @@ describe('governance sync steps', () => {
     const { deps, queue } = testDeps(app, { fetchCalls });
     const tinyPages: SyncDeps = {
       ...deps,
-      createClient: (beforeRequest) => {
-        const made = deps.createClient(beforeRequest);
+      createClient: async (beforeRequest) => {
+        const made = await deps.createClient(beforeRequest);
         if ('error' in made) return made;
         return { client: { ...made.client, listPage: (resource, params) => made.client.listPage(resource, { ...params, limit: 1 }) } };
       },

@@ -12,6 +12,7 @@ import {
   type SodFinding,
   type SodRule,
 } from '../../shared/credentialOwnershipContract';
+import { DEFAULT_SOD_RULE_SWITCHES, SOD_RULE_SWITCH_KEYS, type SodRuleSwitchSettings } from '../../shared/appSettingsContract';
 
 export interface SodEnvironment {
   id: string;
@@ -26,10 +27,11 @@ export interface SodInput {
   changeEvents: readonly ChangeEvent[];
 }
 
-/** Rules that run only when the admin switches them on. */
-export interface SodRuleSwitches {
-  ownerAcrossStages: boolean;
-}
+/**
+ * The admin's rule switches (settings page): every rule can be switched off. A switch left out keeps its default:
+ * rules 1-4 on, rule 5 off (src/shared/appSettingsContract.ts DEFAULT_SOD_RULE_SWITCHES).
+ */
+export type SodRuleSwitches = Partial<SodRuleSwitchSettings>;
 
 type Rule = (input: SodInput) => SodFinding[];
 
@@ -229,7 +231,10 @@ export const SOD_RULE_FUNCTIONS: Record<SodRule, Rule> = {
 };
 
 export function enabledRules(switches: SodRuleSwitches): SodRule[] {
-  return SOD_RULES.filter((rule) => rule !== 'owner-across-stages' || switches.ownerAcrossStages);
+  return SOD_RULES.filter((rule) => {
+    const key = SOD_RULE_SWITCH_KEYS[rule];
+    return switches[key] ?? DEFAULT_SOD_RULE_SWITCHES[key];
+  });
 }
 
 const severityRank = (severity: FindingSeverity) => FINDING_SEVERITIES.indexOf(severity);

@@ -13,8 +13,7 @@ import type { SolutionViewBuilder } from './viewContext';
 export const credentialOwnershipView: SolutionViewBuilder = async (context) => {
   const [environments, credentials, findings] = await Promise.all([context.read('environments'), context.read('credentials'), sodFindingsOf(context)]);
   const { rules, dueSoonDays } = context.settings.credentials;
-  const switches = { ownerAcrossStages: rules.ownerAcrossStages };
-  const enabled = enabledRules(switches);
+  const enabled = enabledRules(rules);
   const prepared = prepareCredentialOwnership({
     solutionId: context.solution.id,
     solutionName: context.solution.name,

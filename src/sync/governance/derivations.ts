@@ -10,7 +10,7 @@ import type { SolutionViewContext } from './viewContext';
 export function sodFindingsOf(context: SolutionViewContext): Promise<SodFinding[]> {
   return context.memo('sodFindings', async () => {
     const [credentials, environments, changeEvents] = await Promise.all([context.read('credentials'), context.read('environments'), context.read('changeEvents')]);
-    return segregationOfDutiesFindings({ credentials, environments, changeEvents }, { ownerAcrossStages: context.settings.credentials.rules.ownerAcrossStages });
+    return segregationOfDutiesFindings({ credentials, environments, changeEvents }, context.settings.credentials.rules);
   });
 }
 

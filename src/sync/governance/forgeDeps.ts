@@ -1,6 +1,6 @@
 import { fetch, getAppContext } from '@forge/api';
 import { Queue } from '@forge/events';
-import { governanceConnectionFromEnv } from '../../config/governanceConnection';
+import { resolveGovernanceConnection } from '../../config/governanceConnection';
 import { createGovernanceClient } from '../../sources/governance/client';
 import { secretTokenStore } from '../../store/tokenCache';
 import type { SyncDeps } from './governanceSync';
@@ -14,8 +14,8 @@ export function forgeSyncDeps(): SyncDeps {
   const queue = new Queue({ key: GOVERNANCE_SYNC_QUEUE });
   return {
     now: () => new Date(),
-    createClient(beforeRequest) {
-      const configured = governanceConnectionFromEnv();
+    async createClient(beforeRequest) {
+      const configured = await resolveGovernanceConnection();
       if (!configured.ok) return { error: configured.message };
       return {
         client: createGovernanceClient({

@@ -33,8 +33,11 @@ export const MAX_STEP_RETRIES = 3;
 
 export interface SyncDeps {
   now(): Date;
-  /** Builds a client whose every HTTP request first calls `beforeRequest`; null + message when unconfigured. */
-  createClient(beforeRequest: () => void): { client: GovernanceClient } | { error: string };
+  /**
+   * Builds a client whose every HTTP request first calls `beforeRequest`; a message when unconfigured. May answer a
+   * promise: on Forge the connection comes from the settings record and secret storage.
+   */
+  createClient(beforeRequest: () => void): { client: GovernanceClient } | { error: string } | Promise<{ client: GovernanceClient } | { error: string }>;
   enqueue(event: SyncEvent): Promise<void>;
   remainingTimeMs(): number;
   random?: () => number;
@@ -63,7 +66,7 @@ export async function startGovernanceSync(deps: SyncDeps, trigger: string): Prom
     }
     await discardGeneration(existing.jobId, existing.datasets);
   }
-  const configured = deps.createClient(() => undefined);
+  const configured = await deps.createClient(() => undefined);
   if ('error' in configured) {
     await recordFailure(now, configured.error, null);
     return { outcome: 'not-configured', message: configured.error };
@@ -109,7 +112,7 @@ export async function runGovernanceSyncStep(event: SyncEvent, deps: SyncDeps, re
   }
 
   let requests = 0;
-  const made = deps.createClient(() => {
+  const made = await deps.createClient(() => {
     if (requests >= REQUEST_BUDGET_PER_STEP) throw new RequestBudgetExhausted('egress budget for this invocation used');
     requests += 1;
   });

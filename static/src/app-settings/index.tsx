@@ -1,0 +1,4 @@
+import { mountView } from '../shared/mountView';
+import { AppSettingsApp } from './AppSettingsApp';
+
+mountView(<AppSettingsApp />);
