@@ -7,6 +7,7 @@
  */
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
+import { truncateText } from '../domain/storage/escape';
 
 export type Actor = 'user' | 'app';
 
@@ -69,6 +70,7 @@ const pageSchema = z
     title: z.string(),
     spaceId: z.coerce.string(),
     parentId: z.coerce.string().nullish(),
+    status: z.string().optional(),
     version: z.object({ number: z.number().int() }).passthrough(),
     body: z.object({ storage: z.object({ value: z.string() }).passthrough().optional() }).passthrough().optional(),
     _links: z.object({ webui: z.string().optional(), base: z.string().optional() }).passthrough().optional(),
@@ -83,6 +85,8 @@ export interface PageRef {
   version: number;
   /** Path of the page in Confluence's UI, relative to the site (e.g. /spaces/OPS/pages/123/Title). */
   webui: string | null;
+  /** current, draft, trashed, ... when Confluence said (a trashed page still answers GET by id). */
+  status?: string;
 }
 
 export interface PageWithBody extends PageRef {
@@ -100,11 +104,22 @@ function toPageRef(value: unknown, operation: string): PageWithBody {
     parentId: page.parentId ?? null,
     version: page.version.number,
     webui: page._links?.webui ?? null,
+    ...(page.status ? { status: page.status } : {}),
     storage: page.body?.storage?.value ?? '',
   };
 }
 
+/**
+ * The space with this key. Keys are matched as Confluence stores them, then upper-cased: a backend or an admin that
+ * writes "otc" for the space OTC still finds it (space keys compare case-insensitively in this app).
+ */
 export async function findSpaceByKey(actor: Actor, key: string): Promise<SpaceRef | null> {
+  const exact = await lookUpSpace(actor, key);
+  if (exact || key === key.toUpperCase()) return exact;
+  return lookUpSpace(actor, key.toUpperCase());
+}
+
+async function lookUpSpace(actor: Actor, key: string): Promise<SpaceRef | null> {
   const response = await call(actor, 'space lookup', route`/wiki/api/v2/spaces?keys=${key}&limit=1`);
   const body = z.object({ results: z.array(z.unknown()) }).passthrough().safeParse(await expectOk(response, `space lookup (${key})`));
   if (!body.success) throw new ConfluenceApiError(`space lookup (${key})`, response.status, 'answered an unexpected list');
@@ -187,10 +202,14 @@ export async function updatePage(
   actor: Actor,
   pageId: string,
   edit: (current: PageWithBody) => PageEdit | null,
-  options: { maxAttempts?: number } = {},
+  options: { maxAttempts?: number; sleep?: (ms: number) => Promise<void>; random?: () => number } = {},
 ): Promise<{ page: PageRef; changed: boolean; attempts: number }> {
   const maxAttempts = options.maxAttempts ?? 6;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
   for (let attempt = 1; ; attempt++) {
+    // Writers that collided back off by a random, growing delay so they do not collide again in lockstep.
+    if (attempt > 1) await sleep(Math.round(Math.min(2_000, 50 * 2 ** (attempt - 2)) * random()));
     const current = await getPage(actor, pageId);
     const next = edit(current);
     if (next === null) return { page: withoutBody(current), changed: false, attempts: attempt };
@@ -201,7 +220,7 @@ export async function updatePage(
         status: 'current',
         title: next.title ?? current.title,
         body: { representation: 'storage', value: next.storage },
-        version: { number: current.version + 1, ...(next.message ? { message: next.message.slice(0, 255) } : {}) },
+        version: { number: current.version + 1, ...(next.message ? { message: truncateText(next.message, 255) } : {}) },
       }),
     });
     if (response.status === 409 && attempt < maxAttempts) continue;
@@ -217,6 +236,13 @@ export async function addLabels(actor: Actor, pageId: string, labels: string[]):
     body: JSON.stringify(labels.map((name) => ({ prefix: 'global', name }))),
   });
   await expectOk(response, `label add (${pageId})`);
+}
+
+/** Removes a global label (v1); a label the page does not have is not an error. */
+export async function removeLabel(actor: Actor, pageId: string, name: string): Promise<void> {
+  const response = await call(actor, 'label remove', route`/wiki/rest/api/content/${pageId}/label?name=${name}`, { method: 'DELETE' });
+  if (response.status === 404) return;
+  await expectOk(response, `label remove (${pageId})`);
 }
 
 const searchResultSchema = z

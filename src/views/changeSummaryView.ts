@@ -9,6 +9,8 @@ import { datasets } from '../store/datasets';
 import { readDataset, type SnapshotPointer } from '../store/snapshots';
 import { readStreamChunks, streamChunkId } from '../store/timeStreams';
 import { readSolutions, type SolutionView } from './solutionsView';
+import { mergeLiveChanges } from '../domain/events/liveOverlay';
+import { readLiveEvents } from '../store/liveEvents';
 
 export const changeSummaryConfigSchema = z
   .object({
@@ -79,6 +81,12 @@ export async function loadChangeSummary(config: ChangeSummaryMacroConfig, reques
   const shownIds = new Set(shown.map((entry) => entry.e));
   const since = now.getTime() - CHANGE_WINDOW_MS[window];
   const page = await readChangePage(pointer, solutionId, shown, request, since);
+  if (request.cursor === null) {
+    // The newest page also shows changes the backend pushed since the last sync (src/domain/events/liveOverlay.ts).
+    const live = await readLiveEvents(solutionId);
+    const allEnvironments = (config.environmentIds ?? []).length === 0 && !onlyProduction;
+    page.changes = mergeLiveChanges(page.changes, live.changes, { shownEnvironmentIds: shownIds, allEnvironments, onlyProduction, since }, page.nextCursor !== null, request.pageSize);
+  }
   return {
     state: 'ok',
     sync,

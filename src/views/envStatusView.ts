@@ -5,6 +5,8 @@ import type { SyncStamp } from '../shared/syncStamp';
 import { datasets } from '../store/datasets';
 import { readDataset } from '../store/snapshots';
 import { readSolutions, type SolutionView } from './solutionsView';
+import { mergeLiveEnvironments } from '../domain/events/liveOverlay';
+import { readLiveEvents } from '../store/liveEvents';
 
 export const envStatusConfigSchema = z
   .object({
@@ -27,9 +29,11 @@ export async function loadEnvStatus(config: EnvStatusMacroConfig, now: Date): Pr
   const opened = await openSolutionView(config.solutionId, now);
   if (opened.state !== 'ready') return opened;
   const { pointer, sync, solutionId } = opened;
-  const [solutions, rows] = await Promise.all([
+  const [solutions, rows, live] = await Promise.all([
     readSolutions(pointer),
     readDataset(datasets.envStatusView(solutionId), storedEnvStatusRowSchema, pointer),
+    // Status changes and maintenance windows the backend pushed since the last sync (src/domain/events/liveOverlay.ts).
+    readLiveEvents(solutionId),
   ]);
   const solution = solutions.find((s) => s.id === solutionId);
   if (!solution || !rows) {
@@ -39,5 +43,5 @@ export async function loadEnvStatus(config: EnvStatusMacroConfig, now: Date): Pr
       message: unknownSolutionMessage(solutionId),
     };
   }
-  return { state: 'ok', sync, solution, stages: config.stages ?? [], rows: rows.items };
+  return { state: 'ok', sync, solution, stages: config.stages ?? [], rows: mergeLiveEnvironments(rows.items, live, solutionId, now) };
 }

@@ -26,6 +26,7 @@ export function escapeStorage(value: unknown): string {
 /** Cuts a value to `max` characters (not splitting a surrogate pair) and marks the cut, before escaping. */
 export function truncateText(value: string, max: number): string {
   if (value.length <= max) return value;
+  if (max < 1) return '';
   let end = max - 1;
   const code = value.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
@@ -33,17 +34,35 @@ export function truncateText(value: string, max: number): string {
 }
 
 /**
- * A Confluence label from outside text: labels are lower case, without spaces, and only letters, digits, `-`, `_`
- * and `.` survive here (Confluence forbids `:`, `!`, `#`, `&`, `(`, `)`, `*`, `,`, `;`, `<`, `>`, `?`, `@`, `[`, `]`,
- * `^` and whitespace). At most 255 characters. Returns null when nothing is left.
+ * A Confluence label from outside text: labels are lower case, without spaces, and only ASCII letters, digits, `-`
+ * and `_` survive here (Confluence forbids `:`, `!`, `#`, `&`, `(`, `)`, `*`, `,`, `.`, `;`, `<`, `>`, `?`, `@`, `[`,
+ * `]`, `^` and whitespace). Accents are dropped (`Crème` -> `creme`), anything else becomes `-`. At most 255
+ * characters. Returns null when nothing is left.
  */
 export function toLabel(prefix: string, value: string): string | null {
   const body = value
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
   if (!body) return null;
-  return `${prefix}${body}`.slice(0, 255);
+  return `${prefix}${body}`.slice(0, 255).replace(/-+$/, '');
+}
+
+/**
+ * Text for a page title or another single line: control characters and bidi overrides become spaces, lone surrogates
+ * become U+FFFD, whitespace runs collapse. Confluence rejects titles with control characters, and a bidi override in a
+ * title would disguise it in every list it appears in.
+ */
+export function singleLineText(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ')
+      .replace(LONE_SURROGATES, '\uFFFD')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
