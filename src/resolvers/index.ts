@@ -15,6 +15,9 @@ import {
 } from './interfaceSpecResolvers';
 import { getSolutionSpecs, getSpaceHub } from './spaceHubResolvers';
 import { getChangeSummary, getChangeSummaryConfigOptions } from './changeSummaryResolvers';
+import { appSettingsResolvers } from './appSettingsResolvers';
+import { assetLifecycleResolverDefinitions } from './assetLifecycleResolvers';
+import { incidentResolverDefinitions } from './incidentKbResolvers';
 import type { ResolverRequest } from './types';
 
 /** Every resolver the Custom UI and UI Kit views may invoke, by key. */
@@ -35,6 +38,12 @@ export const resolverDefinitions: Record<string, (request: ResolverRequest) => P
   saveInterfaceSpec,
   getInterfaceSpecEditOptions,
   getInterfaceSpecConfigOptions,
+  // The settings page (confluence:globalSettings app-settings): Confluence administrators only, checked per call.
+  ...appSettingsResolvers,
+  // The asset-lifecycle macro and its config panel.
+  ...assetLifecycleResolverDefinitions,
+  // Incident pages (space hub, knowledge base) and the incident-knowledge-base macro.
+  ...incidentResolverDefinitions,
 };
 
 const resolver = new Resolver();

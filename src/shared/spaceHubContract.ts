@@ -15,6 +15,20 @@ export interface UrgentItem {
   environmentName: string | null;
   /** The hub tab that shows it in full. */
   tab: HubTab;
+  /** For an open failure: its id, so the hub can offer its incident page. Absent in summaries of older syncs. */
+  failureId?: string;
+}
+
+/** An open failure of the solution, for the hub's "Create incident page" action. */
+export interface HubOpenFailure {
+  failureId: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+  /** open or acknowledged (or a newer state shown as-is). */
+  state: string;
+  lastSeenAt: string;
+  environmentName: string | null;
 }
 
 export type HubTab = 'overview' | 'environments' | 'credentials' | 'changes' | 'releases' | 'specs';
@@ -45,6 +59,8 @@ export interface HubSolutionSummary {
   };
   urgent: UrgentItem[];
   maintenance: HubMaintenance[];
+  /** The most severe open failures (at most 10); absent in summaries of older syncs. */
+  openFailures?: HubOpenFailure[];
 }
 
 export type SpaceHubResponse =

@@ -1,8 +1,9 @@
 import { readGovernanceSnapshot, noGovernanceDataMessage } from './governanceSnapshot';
 import { z } from 'zod';
-import { solutionsForSpace } from '../domain/hub/spaceMapping';
+import { mappedSpaceKey, solutionsForSpace } from '../domain/hub/spaceMapping';
 import type { HubSolutionSummary, SpaceHubResponse } from '../shared/spaceHubContract';
 import { datasets } from '../store/datasets';
+import { readAppSettings } from '../store/settings';
 import { readDataset } from '../store/snapshots';
 import { readSolutions } from './solutionsView';
 
@@ -31,11 +32,25 @@ export const hubSummarySchema: z.ZodType<HubSolutionSummary> = z.object({
       at: z.string().nullable(),
       environmentName: z.string().nullable(),
       tab: z.enum(['overview', 'environments', 'credentials', 'changes', 'releases', 'specs']),
+      failureId: z.string().optional(),
     }),
   ),
   maintenance: z.array(
     z.object({ id: z.string(), title: z.string(), kind: z.string(), status: z.string(), startsAt: z.string(), endsAt: z.string(), environments: z.array(z.string()), inProgress: z.boolean() }),
   ),
+  openFailures: z
+    .array(
+      z.object({
+        failureId: z.string(),
+        severity: z.enum(['critical', 'high', 'medium', 'low']),
+        title: z.string(),
+        detail: z.string(),
+        state: z.string(),
+        lastSeenAt: z.string(),
+        environmentName: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 /**
@@ -43,7 +58,8 @@ export const hubSummarySchema: z.ZodType<HubSolutionSummary> = z.object({
  * solution mapped to the space. Nothing here grows with credentials, changes or assets.
  */
 export async function loadSpaceHub(spaceKey: string | null, now: Date): Promise<SpaceHubResponse> {
-  const { pointer, sync } = await readGovernanceSnapshot(now);
+  const [{ pointer, sync }, { settings }] = await Promise.all([readGovernanceSnapshot(now), readAppSettings()]);
+  const overrides = settings.spaceMapping.bySolution;
   const space = { key: spaceKey };
   if (!pointer) {
     return {
@@ -54,9 +70,9 @@ export async function loadSpaceHub(spaceKey: string | null, now: Date): Promise<
     };
   }
   const solutions = await readSolutions(pointer);
-  const mapped = solutionsForSpace(solutions, spaceKey);
+  const mapped = solutionsForSpace(solutions, spaceKey, overrides);
   if (mapped.length === 0) {
-    return { state: 'not-mapped', sync, space, solutions: solutions.map(({ id, name, spaceKey: key }) => ({ id, name, spaceKey: key })) };
+    return { state: 'not-mapped', sync, space, solutions: solutions.map((solution) => ({ id: solution.id, name: solution.name, spaceKey: mappedSpaceKey(solution, overrides) })) };
   }
   const summaries = await Promise.all(mapped.map((solution) => readDataset(datasets.hubView(solution.id), hubSummarySchema, pointer)));
   return { state: 'ok', sync, space, solutions: summaries.flatMap((read) => read?.items ?? []) };

@@ -8,6 +8,8 @@ import { isKnownEnvironmentStatus, type StoredEnvStatusRow } from '../environmen
  */
 export const URGENT_ITEMS_KEPT = 12;
 export const MAINTENANCE_HORIZON_DAYS = 14;
+/** Open failures the hub lists with a "Create incident page" action, most severe first. */
+export const OPEN_FAILURES_KEPT = 10;
 
 export interface HubInputs {
   solution: { id: string; name: string };
@@ -96,6 +98,7 @@ export function buildHubSummary(inputs: HubInputs, now: Date): HubSolutionSummar
       at: f.lastSeenAt,
       environmentName: envName.get(f.environmentId) ?? null,
       tab: 'environments' as const,
+      failureId: f.id,
     })),
     ...inputs.pendingPromotions.map((p) => ({
       kind: 'pending-promotion' as const,
@@ -143,5 +146,17 @@ export function buildHubSummary(inputs: HubInputs, now: Date): HubSolutionSummar
     },
     urgent: urgent.slice(0, URGENT_ITEMS_KEPT),
     maintenance,
+    openFailures: [...openFailures]
+      .sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt))
+      .slice(0, OPEN_FAILURES_KEPT)
+      .map((f) => ({
+        failureId: f.id,
+        severity: asSeverity(f.severity),
+        title: `${f.messageType} ${f.direction} failing for ${f.partner.name}`,
+        detail: `${f.errorCode}: ${f.errorMessage} (${f.occurrences}×)`,
+        state: f.state,
+        lastSeenAt: f.lastSeenAt,
+        environmentName: envName.get(f.environmentId) ?? null,
+      })),
   };
 }

@@ -6,6 +6,7 @@ import type { HubSolutionSummary, HubTab, UrgentItem } from '../../../src/shared
 import { StatusLozenge } from '../shared/StatusLozenge';
 import { secondaryText } from '../shared/textStyles';
 import { formatRelativeTime, formatTimeWindow } from '../shared/time';
+import { HubOpenFailures } from './HubOpenFailures';
 
 const SEVERITY_APPEARANCE = { critical: 'removed', high: 'removed', medium: 'moved', low: 'default' } as const;
 
@@ -79,6 +80,8 @@ export function Overview({ summary, now, onOpenTab }: OverviewProps) {
           </ol>
         )}
       </section>
+
+      {summary.openFailures && <HubOpenFailures solutionId={summary.solution.id} failures={summary.openFailures} now={now} />}
 
       <section aria-labelledby="hub-maintenance">
         <Heading size="small" as="h3" id="hub-maintenance">

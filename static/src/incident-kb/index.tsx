@@ -1,0 +1,4 @@
+import { mountView } from '../shared/mountView';
+import { IncidentKbApp } from './IncidentKbApp';
+
+mountView(<IncidentKbApp />);
