@@ -1,5 +1,5 @@
-import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
+import { readCurrentUserRecord } from './currentUser';
 
 /**
  * Whether the person invoking a resolver is a Confluence administrator, as Confluence says (never the browser).
@@ -10,14 +10,6 @@ import { z } from 'zod';
  * A missing or unexpected answer counts as "not confirmed", never as an administrator.
  */
 const operationSchema = z.object({ operation: z.string(), targetType: z.string() }).passthrough();
-const currentUserSchema = z
-  .object({
-    type: z.string().optional(),
-    accountId: z.string().optional(),
-    operations: z.array(z.unknown()).optional(),
-  })
-  .passthrough();
-
 export type AdministratorCheck =
   | { ok: true; accountId: string }
   | { ok: false; reason: 'anonymous' | 'not-administrator' | 'unavailable'; detail: string };
@@ -30,19 +22,9 @@ export function isAdministerApplication(operations: readonly unknown[]): boolean
 }
 
 export async function checkConfluenceAdministrator(): Promise<AdministratorCheck> {
-  let response: APIResponse;
-  try {
-    response = await api
-      .asUser()
-      .requestConfluence(route`/wiki/rest/api/user/current?expand=operations`, { headers: { Accept: 'application/json' } });
-  } catch (error) {
-    return { ok: false, reason: 'unavailable', detail: error instanceof Error ? error.message : String(error) };
-  }
-  if (!response.ok) return { ok: false, reason: 'unavailable', detail: `Confluence answered ${response.status}` };
-  const parsed = currentUserSchema.safeParse(await response.json().catch((): unknown => null));
-  if (!parsed.success) return { ok: false, reason: 'unavailable', detail: 'Confluence answered an unexpected user record' };
-  const user = parsed.data;
-  if (user.type === 'anonymous' || !user.accountId) return { ok: false, reason: 'anonymous', detail: 'Confluence sees an anonymous user' };
+  const answer = await readCurrentUserRecord({ operations: true });
+  if (!answer.ok) return answer;
+  const { user } = answer;
   if (!user.operations) return { ok: false, reason: 'unavailable', detail: 'Confluence did not list the user’s permitted operations' };
   if (!isAdministerApplication(user.operations)) {
     return { ok: false, reason: 'not-administrator', detail: `${user.accountId} may not administer Confluence` };

@@ -180,9 +180,11 @@ document.addEventListener('click', (event) => {
       break;
     case 'sync-now':
       void runAction(button, 'Sync', async () => {
-        const result = await postJson('/api/sync');
+        // Every upstream the workbench is connected to: the governance backend, then Canto and iconik.
+        const governance = await postJson('/api/sync');
+        const assets = await postJson('/api/sync-assets');
         for (const frame of frames()) if (frame.dataset.role === 'macro') reloadFrame(frame);
-        return result;
+        return { governance, assets };
       });
       break;
     case 'run-trigger':

@@ -25,7 +25,7 @@
  * MB: assets are generated on demand (catalog.ts).
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveOnLoopback } from '../loopback';
 import { readBody, sendJson } from '../../http';
 import { FaultPlan, parseFaults, type FaultRule } from '../governance/faults';
 import { createRandom } from '../governance/random';
@@ -593,24 +593,6 @@ export interface RunningCantoSimulator {
 /** Serves a simulator on 127.0.0.1 (an ephemeral port unless `port` is given). */
 export async function startCantoSimulator(options: CantoSimulatorOptions & { port?: number } = {}): Promise<RunningCantoSimulator> {
   const sim = createCantoSimulator(options);
-  const server = http.createServer((req, res) => {
-    sim.handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) return void res.end();
-      sendJson(res, 500, { message: error instanceof Error ? error.message : String(error) });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    sim,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const served = await serveOnLoopback((req, res) => sim.handle(req, res), (res, message) => sendJson(res, 500, { message }), options.port);
+  return { url: served.url, sim, close: served.close };
 }

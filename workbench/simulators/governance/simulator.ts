@@ -10,7 +10,7 @@
  *   POST /__sim/reset    seeded data, the initial faults and zeroed stats again
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveOnLoopback } from '../loopback';
 import { readBody, sendJson } from '../../http';
 import { TokenIssuer } from './auth';
 import { FaultPlan, parseFaults, type FaultRule } from './faults';
@@ -225,24 +225,6 @@ export interface RunningGovernanceSimulator {
 /** Serves a simulator on 127.0.0.1 (an ephemeral port unless `port` is given). */
 export async function startGovernanceSimulator(options: GovernanceSimulatorOptions & { port?: number } = {}): Promise<RunningGovernanceSimulator> {
   const sim = createGovernanceSimulator(options);
-  const server = http.createServer((req, res) => {
-    sim.handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) return void res.end();
-      sendProblem(res, 500, { type: 'simulator-error', title: 'Simulator error', detail: error instanceof Error ? error.message : String(error) });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    sim,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const served = await serveOnLoopback((req, res) => sim.handle(req, res), (res, message) => sendProblem(res, 500, { type: 'simulator-error', title: 'Simulator error', detail: message }), options.port);
+  return { url: served.url, sim, close: served.close };
 }

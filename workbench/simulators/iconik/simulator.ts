@@ -13,7 +13,7 @@
  * Retry-After. Admin API under /__admin/ (never rate limited, faulted or counted): admin.ts. Routes: routes.ts.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveOnLoopback } from '../loopback';
 import { readBody, sendJson } from '../../http';
 import { FaultPlan, parseFaults, type FaultRule } from '../governance/faults';
 import { createRandom } from '../governance/random';
@@ -377,25 +377,7 @@ export interface RunningIconikSimulator {
 /** Serves a simulator on 127.0.0.1 (an ephemeral port unless `port` is given). Its base URL is the server root. */
 export async function startIconikSimulator(options: IconikSimulatorOptions & { port?: number } = {}): Promise<RunningIconikSimulator> {
   const sim = createIconikSimulator(options);
-  const server = http.createServer((req, res) => {
-    sim.handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) return void res.end();
-      sendErrors(res, 500, [`Simulator error: ${error instanceof Error ? error.message : String(error)}`]);
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    sim,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const served = await serveOnLoopback((req, res) => sim.handle(req, res), (res, message) => sendErrors(res, 500, [`Simulator error: ${message}`]), options.port);
+  return { url: served.url, sim, close: served.close };
 }
 
