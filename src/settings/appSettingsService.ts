@@ -26,6 +26,18 @@ type Env = Record<string, string | undefined>;
 
 /** The governance client's cached OAuth token (src/sync/governance/forgeDeps.ts): stale once its client changes. */
 const GOVERNANCE_TOKEN_SECRET = 'governance:oauth-token';
+/**
+ * The Canto client's cached access and refresh token (CANTO_TOKEN_SECRET_KEY in src/sync/assets/forgeDeps.ts). It
+ * was issued for the old host, app and secret: kept, it would be sent as a Bearer token to a newly saved base URL and
+ * its refresh token to a new OAuth host, and it would outlive a rotated app secret.
+ */
+const CANTO_TOKEN_SECRET = 'canto:oauth-token';
+
+/** Drops the cached upstream tokens a change of these connections or secrets makes stale. */
+async function forgetStaleTokens(changed: { governance: boolean; canto: boolean }): Promise<void> {
+  if (changed.governance) await kvs.deleteSecret(GOVERNANCE_TOKEN_SECRET);
+  if (changed.canto) await kvs.deleteSecret(CANTO_TOKEN_SECRET);
+}
 
 function envValue(env: Env, name: string): string | null {
   const value = env[name]?.trim();
@@ -95,19 +107,22 @@ export async function saveSettings(update: SettingsUpdate, env: Env = process.en
     const value = update.secrets?.[name];
     if (value) await kvs.setSecret(SECRET_KEYS[name], value);
   }
-  if (update.connections?.governance || update.secrets?.governanceClientSecret) await kvs.deleteSecret(GOVERNANCE_TOKEN_SECRET);
+  await forgetStaleTokens({
+    governance: Boolean(update.connections?.governance || update.secrets?.governanceClientSecret),
+    canto: Boolean(update.connections?.canto || update.secrets?.cantoAppSecret),
+  });
   return { ...(await readSettingsAnswer(env)), saved: touched };
 }
 
 export async function storeSecret(name: SecretName, value: string, env: Env = process.env): Promise<SettingsOk & { saved: string[] }> {
   await kvs.setSecret(SECRET_KEYS[name], value);
-  if (name === 'governanceClientSecret') await kvs.deleteSecret(GOVERNANCE_TOKEN_SECRET);
+  await forgetStaleTokens({ governance: name === 'governanceClientSecret', canto: name === 'cantoAppSecret' });
   return { ...(await readSettingsAnswer(env)), saved: [`secrets.${name}`] };
 }
 
 /** Removes the stored secret; its Forge variable, if set, applies again. */
 export async function clearStoredSecret(name: SecretName, env: Env = process.env): Promise<SettingsOk & { saved: string[] }> {
   await kvs.deleteSecret(SECRET_KEYS[name]);
-  if (name === 'governanceClientSecret') await kvs.deleteSecret(GOVERNANCE_TOKEN_SECRET);
+  await forgetStaleTokens({ governance: name === 'governanceClientSecret', canto: name === 'cantoAppSecret' });
   return { ...(await readSettingsAnswer(env)), saved: [`secrets.${name}`] };
 }

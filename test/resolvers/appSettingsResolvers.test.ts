@@ -5,6 +5,7 @@ import { SECRET_KEYS } from '../../src/config/connections';
 import { SEED_USERS } from '../../workbench/forge/confluence/users';
 import type { SettingsOk, SolutionsAnswer, TestConnectionAnswer } from '../../src/shared/appSettingsContract';
 import { appSettingsKey } from '../../src/store/settings';
+import { CANTO_TOKEN_SECRET_KEY } from '../../src/sync/assets/forgeDeps';
 
 const ADMIN = SEED_USERS.find((user) => user.confluenceAdmin)!.accountId;
 const NON_ADMIN = SEED_USERS.find((user) => !user.confluenceAdmin)!.accountId;
@@ -101,6 +102,26 @@ describe('settings resolvers (confluence:globalSettings app-settings)', () => {
     const set = (await call('settings.setSecret', { name: 'iconikAuthToken', value: `  ${SECRETS[3]} ` })) as unknown as SettingsOk;
     expect(set.settings.secrets.iconikAuthToken.stored).toBe(true);
     expect(storedSecret('iconikAuthToken')).toBe(SECRETS[3]);
+  });
+
+  it('forgets the cached Canto token when the Canto connection or app secret changes, so it is never sent to a new host', async () => {
+    const cached = { accessToken: 'old-tenant-access-token', refreshToken: 'old-tenant-refresh-token', expiresAt: Date.now() + 3_600_000 };
+    const tokenCached = () => app.forge.kvs.secrets.get(CANTO_TOKEN_SECRET_KEY) !== undefined;
+    app.forge.kvs.secrets.set(CANTO_TOKEN_SECRET_KEY, cached);
+    await call('settings.save', { summary: { cadence: 'daily' } });
+    expect(tokenCached()).toBe(true);
+    await call('settings.save', { connections: { canto: { baseUrl: 'http://127.0.0.1:9/other-tenant' } } });
+    expect(tokenCached()).toBe(false);
+    for (const change of [
+      () => call('settings.setSecret', { name: 'cantoAppSecret', value: 'rotated-canto-secret' }),
+      () => call('settings.clearSecret', { name: 'cantoAppSecret' }),
+      () => call('settings.save', { secrets: { cantoAppSecret: 'rotated-canto-secret-2' } }),
+    ]) {
+      app.forge.kvs.secrets.set(CANTO_TOKEN_SECRET_KEY, cached);
+      await change();
+      expect(tokenCached()).toBe(false);
+    }
+    await call('settings.clearSecret', { name: 'cantoAppSecret' });
   });
 
   it('names every bad field, and refuses a host outside the manifest’s egress list saying egress is fixed at deploy time', async () => {

@@ -140,10 +140,10 @@ export function createCantoClient(options: CantoClientOptions): CantoClient {
       });
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
+      // No `cause`: the network error may carry the token URL, whose query holds the app secret.
       throw new CantoApiError(clean(`${operation} failed: Canto could not be reached: ${error.message}`), {
         operation,
         retryable: true,
-        cause: error,
       });
     }
   }
