@@ -3,7 +3,7 @@ import type { SummaryAssets } from '../domain/statusSummary/statusSummaryPage';
 import { DEFAULT_EXPIRING_DAYS } from '../shared/assetLifecycleContract';
 import type { DamSource } from '../sources/dam/asset';
 import type { AppSettings } from '../store/settings';
-import { queryAssetPage, readAssetSummary } from '../store/assets';
+import { queryAssetPage, readAssetSummary, readSourceSummaries } from '../store/assets';
 
 const DAY_MS = 86_400_000;
 
@@ -29,9 +29,11 @@ export async function expiringAssets(settings: AppSettings, now: Date): Promise<
   }
   const expiringDays = DEFAULT_EXPIRING_DAYS;
   try {
+    // The counts and the page planner share one read of the per-source summaries.
+    const summaries = await readSourceSummaries(sources);
     const [summary, page] = await Promise.all([
-      readAssetSummary(sources, { now, expiringDays }),
-      queryAssetPage({ filters: { sources, expiry: 'expiring' }, sort: 'expiry', order: 'ASC', pageSize: ASSETS_SHOWN, expiringDays }, { now, expiringDays }),
+      readAssetSummary(sources, { now, expiringDays, summaries }),
+      queryAssetPage({ filters: { sources, expiry: 'expiring' }, sort: 'expiry', order: 'ASC', pageSize: ASSETS_SHOWN, expiringDays }, { now, expiringDays, summaries }),
     ]);
     const rows = page.rows.slice(0, ASSETS_SHOWN).map((asset) => ({
       name: asset.name,

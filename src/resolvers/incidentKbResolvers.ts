@@ -100,10 +100,13 @@ export async function listOpenFailures({ payload, context }: ResolverRequest): P
   const spaceKey = contextSpaceKey(context);
   if (!spaceKey) return resolverError('The incident knowledge base works in a space; this page has no space.');
   const now = new Date();
-  const { pointer, sync } = await readGovernanceSnapshot(now);
-  const space = await readSpaceFailures(pointer, spaceKey, config.value.solutionId);
+  const { pointer, sync, status } = await readGovernanceSnapshot(now);
+  // The space's failures and the failed iconik jobs do not depend on each other: read side by side.
+  const [space, iconik] = await Promise.all([
+    readSpaceFailures(pointer, spaceKey, config.value.solutionId, status),
+    config.value.iconikJobs === false ? Promise.resolve({ rows: [] as OpenFailureRow[], note: null }) : iconikOpenJobs(now),
+  ]);
   const open = space.failures.filter((failure) => isOpenState(failure.state)).sort(mostUrgentFirst);
-  const iconik = config.value.iconikJobs === false ? { rows: [], note: null } : await iconikOpenJobs(now);
   const refs: FailureRef[] = [
     ...open.map((failure) => ({ kind: 'governance' as const, failureId: failure.id })),
     ...iconik.rows.flatMap((row) => (row.request.kind === 'iconik-job' ? [{ kind: 'iconik-job' as const, assetId: row.request.assetId, jobId: row.request.jobId }] : [])),

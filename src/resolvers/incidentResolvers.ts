@@ -6,6 +6,7 @@ import { renderIncidentPage, type SpecLink } from '../domain/incidents/incidentP
 import { damAssetKey } from '../sources/dam/asset';
 import type { CreateIncidentResponse, IncidentLookupResponse, IncidentPageRef } from '../shared/incidentContract';
 import { readAssets } from '../store/assets';
+import { readLiveEvents } from '../store/liveEvents';
 import { readIncidentsByFailure, incidentKey } from '../store/incidents';
 import { readGovernanceSnapshot, noGovernanceDataMessage } from '../views/governanceSnapshot';
 import { readChangesInWindow, readEnvironmentNames, readFailures, readSpecsForMessageType, spaceSolutions } from '../views/incidentSources';
@@ -29,11 +30,13 @@ function answer(outcome: IncidentOutcome): CreateIncidentResponse {
 
 /** A governance failure of a solution mapped to this space, with what its page needs. */
 async function governanceIncident(solutionId: string, failureId: string, spaceKey: string, accountId: string | null, now: Date): Promise<CreateIncidentResponse> {
-  const { pointer, sync } = await readGovernanceSnapshot(now);
+  const { pointer, sync, status } = await readGovernanceSnapshot(now);
   if (!pointer) return resolverError(noGovernanceDataMessage(sync));
   const solution = (await spaceSolutions(pointer, spaceKey)).find((candidate) => candidate.id === solutionId);
   if (!solution) return resolverError(`payload.solutionId: solution "${solutionId}" is not mapped to space ${spaceKey}`);
-  const [failures, environmentNames] = await Promise.all([readFailures(pointer, solutionId), readEnvironmentNames(pointer, solutionId)]);
+  // The live overlay is read once, alongside the failures: they and the changes before the failure both merge it.
+  const live = readLiveEvents(solutionId, status);
+  const [failures, environmentNames] = await Promise.all([readFailures(pointer, solutionId, live), readEnvironmentNames(pointer, solutionId)]);
   const failure = failures.find((candidate) => candidate.id === failureId);
   if (!failure) return resolverError(`payload.failureId: failure "${failureId}" is not among ${solution.name}'s failures of the last sync (the last 90 days)`);
   const environment = { id: failure.environmentId, name: environmentNames.get(failure.environmentId) ?? failure.environmentId };
@@ -42,7 +45,7 @@ async function governanceIncident(solutionId: string, failureId: string, spaceKe
   const body = async () => {
     const window = changeWindowBefore(failure.firstSeenAt);
     const [changes, specs] = await Promise.all([
-      window ? readChangesInWindow(pointer, solutionId, environment, window) : Promise.resolve(null),
+      window ? readChangesInWindow(pointer, solutionId, environment, window, live) : Promise.resolve(null),
       readSpecsForMessageType(solutionId, failure.messageType),
     ]);
     const pages = await pagesById(specs.map((spec) => spec.contentId));

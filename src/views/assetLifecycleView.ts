@@ -21,7 +21,7 @@ import {
 } from '../shared/assetLifecycleContract';
 import type { ResolverError } from '../shared/resolverError';
 import { damAssetKey } from '../sources/dam/asset';
-import { AssetPageTokenError, queryAssetPage, readAssets, readAssetSummary, readAuditTrail } from '../store/assets';
+import { AssetPageTokenError, queryAssetPage, readAssets, readAssetSummary, readAuditTrail, readSourceSummaries } from '../store/assets';
 import { readDamSyncStatus } from '../store/assets/syncStatus';
 import { readAppSettings } from '../store/settings';
 
@@ -92,11 +92,13 @@ export async function loadAssetPage(config: AssetLifecycleMacroConfig, payload: 
   let summary: AssetSummary;
   let page: Awaited<ReturnType<typeof queryAssetPage>>;
   try {
+    // The per-source summaries feed both the counts row and the page planner: read once, shared by both.
+    const summaries = await readSourceSummaries([...inScope, ...(request.filters.sources ?? [])]);
     [summary, page] = await Promise.all([
-      readAssetSummary(inScope, { now, expiringDays }),
+      readAssetSummary(inScope, { now, expiringDays, summaries }),
       nothingToQuery
         ? Promise.resolve({ rows: [], nextAfter: null, partial: false, totalMatching: 0, reads: 0 })
-        : queryAssetPage(request, { now, expiringDays }),
+        : queryAssetPage(request, { now, expiringDays, summaries }),
     ]);
   } catch (error) {
     // A cursor from another sort or filter, or one a reader made up: the view starts again from the first page.

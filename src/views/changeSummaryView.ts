@@ -61,7 +61,7 @@ const MAX_READ_ROUNDS = 6;
 export async function loadChangeSummary(config: ChangeSummaryMacroConfig, request: ChangePageRequest, now: Date): Promise<ChangeSummaryData> {
   const opened = await openSolutionView(config.solutionId, now);
   if (opened.state !== 'ready') return opened;
-  const { pointer, sync, solutionId } = opened;
+  const { pointer, sync, solutionId, status } = opened;
   const [solutions, directory, pending] = await Promise.all([
     readSolutions(pointer),
     readDataset(datasets.changeDirectory(solutionId), streamDirectoryEntrySchema, pointer),
@@ -83,7 +83,7 @@ export async function loadChangeSummary(config: ChangeSummaryMacroConfig, reques
   const page = await readChangePage(pointer, solutionId, shown, request, since);
   if (request.cursor === null) {
     // The newest page also shows changes the backend pushed since the last sync (src/domain/events/liveOverlay.ts).
-    const live = await readLiveEvents(solutionId);
+    const live = await readLiveEvents(solutionId, status);
     const allEnvironments = (config.environmentIds ?? []).length === 0 && !onlyProduction;
     page.changes = mergeLiveChanges(page.changes, live.changes, { shownEnvironmentIds: shownIds, allEnvironments, onlyProduction, since }, page.nextCursor !== null, request.pageSize);
   }

@@ -28,12 +28,12 @@ export type EnvStatusData =
 export async function loadEnvStatus(config: EnvStatusMacroConfig, now: Date): Promise<EnvStatusData> {
   const opened = await openSolutionView(config.solutionId, now);
   if (opened.state !== 'ready') return opened;
-  const { pointer, sync, solutionId } = opened;
+  const { pointer, sync, solutionId, status } = opened;
   const [solutions, rows, live] = await Promise.all([
     readSolutions(pointer),
     readDataset(datasets.envStatusView(solutionId), storedEnvStatusRowSchema, pointer),
     // Status changes and maintenance windows the backend pushed since the last sync (src/domain/events/liveOverlay.ts).
-    readLiveEvents(solutionId),
+    readLiveEvents(solutionId, status),
   ]);
   const solution = solutions.find((s) => s.id === solutionId);
   if (!solution || !rows) {

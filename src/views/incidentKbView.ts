@@ -12,6 +12,9 @@ import { INCIDENT_STATES, MAX_KB_PAGE_SIZE, type IncidentKbFilterOptions, type I
 import { readIncidentsByPage, type IncidentRecord } from '../store/incidents';
 import { z } from 'zod';
 import type { SnapshotPointer } from '../store/snapshots';
+import { emptyLiveEvents, type LiveEvents } from '../domain/events/liveOverlay';
+import { readLiveEventsOf } from '../store/liveEvents';
+import type { SourceStatus } from '../store/syncStatus';
 import { readGovernanceSnapshot } from './governanceSnapshot';
 import { readEnvironmentNames, readFailures, spaceSolutions } from './incidentSources';
 import type { SolutionView } from './solutionsView';
@@ -35,12 +38,32 @@ export interface SpaceFailures {
   environmentNames: Map<string, string>;
 }
 
-/** The failures of every solution the space shows (or of the configured one), with environment names. */
-export async function readSpaceFailures(pointer: SnapshotPointer | undefined, spaceKey: string, onlySolutionId?: string): Promise<SpaceFailures> {
+/**
+ * The failures of every solution the space shows (or of the configured one), with environment names. `status`: the
+ * governance source status the caller read with the pointer; the solutions' live overlays are read in one batch.
+ */
+export async function readSpaceFailures(
+  pointer: SnapshotPointer | undefined,
+  spaceKey: string,
+  onlySolutionId?: string,
+  status?: SourceStatus,
+): Promise<SpaceFailures> {
   const space: SpaceFailures = { solutions: [], failures: [], solutionOf: new Map(), environmentNames: new Map() };
   if (!pointer) return space;
   space.solutions = (await spaceSolutions(pointer, spaceKey)).filter((solution) => !onlySolutionId || solution.id === onlySolutionId);
-  const reads = await Promise.all(space.solutions.map((solution) => Promise.all([readFailures(pointer, solution.id), readEnvironmentNames(pointer, solution.id)])));
+  // One batched read of the overlays, alongside the failures; an unreadable overlay only delays what the next sync brings.
+  const overlays: Promise<Map<string, LiveEvents>> =
+    space.solutions.length === 0
+      ? Promise.resolve(new Map())
+      : readLiveEventsOf(space.solutions.map((solution) => solution.id), status).catch((error: unknown) => {
+          console.warn(`live events of space ${spaceKey}: not read (${error instanceof Error ? error.message : String(error)})`);
+          return new Map();
+        });
+  const reads = await Promise.all(
+    space.solutions.map((solution) =>
+      Promise.all([readFailures(pointer, solution.id, overlays.then((byId) => byId.get(solution.id) ?? emptyLiveEvents())), readEnvironmentNames(pointer, solution.id)]),
+    ),
+  );
   space.solutions.forEach((solution, index) => {
     const [failures, names] = reads[index] ?? [[], new Map<string, string>()];
     for (const failure of failures) {
@@ -83,8 +106,8 @@ function rowOf(hit: SearchHit, record: IncidentRecord | undefined, failure: Fail
 }
 
 export async function loadIncidentList(spaceKey: string, filters: IncidentKbFilters, page: number, pageSize: number, now: Date): Promise<IncidentKbListResponse> {
-  const { pointer, sync } = await readGovernanceSnapshot(now);
-  const space = await readSpaceFailures(pointer, spaceKey);
+  const { pointer, sync, status } = await readGovernanceSnapshot(now);
+  const space = await readSpaceFailures(pointer, spaceKey, undefined, status);
   const options: IncidentKbFilterOptions = kbFilterOptions(space.failures, space.environmentNames);
   const labels = filterLabels(filters);
   const empty = { state: 'ok' as const, space: { key: spaceKey }, sync, rows: [], total: 0, page, pageSize, filters, options };

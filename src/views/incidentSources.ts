@@ -5,8 +5,8 @@
  */
 import { storedChangeRowSchema } from '../domain/changes/changeRows';
 import { streamDirectoryEntrySchema } from '../domain/changes/changeStreams';
-import { mappedSpaceKey, solutionsForSpace } from '../domain/hub/spaceMapping';
-import { mergeLiveFailures } from '../domain/events/liveOverlay';
+import { solutionsForSpace } from '../domain/hub/spaceMapping';
+import { mergeLiveFailures, type LiveEvents } from '../domain/events/liveOverlay';
 import { changesInWindow, chunksCovering, type ChangeWindow } from '../domain/incidents/changeWindow';
 import type { IncidentChanges } from '../domain/incidents/incidentPage';
 import { environmentSchema, failureSchema, type Failure } from '../sources/governance/schemas';
@@ -25,18 +25,14 @@ export async function spaceSolutions(pointer: SnapshotPointer, spaceKey: string 
   return solutionsForSpace(solutions, spaceKey, settings.spaceMapping.bySolution);
 }
 
-export async function solutionSpaceKey(solution: SolutionView): Promise<string | null> {
-  const { settings } = await readAppSettings();
-  return mappedSpaceKey(solution, settings.spaceMapping.bySolution);
-}
-
 /**
  * A solution's failures: those of the last sync (the backend sends the last 90 days), validated on read, with the
- * failures the backend pushed since (opened, resolved) applied from the live overlay.
+ * failures the backend pushed since (opened, resolved) applied from the live overlay. Pass `live` when the caller
+ * has read (or is reading) the solution's overlay already.
  */
-export async function readFailures(pointer: SnapshotPointer, solutionId: string): Promise<Failure[]> {
-  const [synced, live] = await Promise.all([readDataset(datasets.raw('failures', solutionId), failureSchema, pointer), readLiveEvents(solutionId)]);
-  return mergeLiveFailures(synced?.items ?? [], live);
+export async function readFailures(pointer: SnapshotPointer, solutionId: string, live?: LiveEvents | Promise<LiveEvents>): Promise<Failure[]> {
+  const [synced, overlay] = await Promise.all([readDataset(datasets.raw('failures', solutionId), failureSchema, pointer), live ?? readLiveEvents(solutionId)]);
+  return mergeLiveFailures(synced?.items ?? [], overlay);
 }
 
 const environmentNameSchema = environmentSchema.pick({ id: true, name: true, stage: true });
@@ -56,6 +52,8 @@ export async function readChangesInWindow(
   solutionId: string,
   environment: { id: string; name: string },
   window: ChangeWindow,
+  /** The solution's live overlay when the caller has it already (it read the failures with it). */
+  live?: LiveEvents | Promise<LiveEvents>,
 ): Promise<IncidentChanges> {
   const empty: IncidentChanges = { window, environmentName: environment.name, changes: [], omitted: 0, available: false };
   const directory = await readDataset(datasets.changeDirectory(solutionId), streamDirectoryEntrySchema, pointer);
@@ -64,7 +62,7 @@ export async function readChangesInWindow(
   if (!entry) return { ...empty, available: true };
   const dataset = datasets.changeStream(solutionId, environment.id);
   const chunks = chunksCovering(entry.k, window);
-  const [read, live] = await Promise.all([readStreamChunks(pointer, chunks.map((chunk) => ({ dataset, chunk }))), readLiveEvents(solutionId)]);
+  const [read, overlay] = await Promise.all([readStreamChunks(pointer, chunks.map((chunk) => ({ dataset, chunk }))), live ?? readLiveEvents(solutionId)]);
   const rows: ChangeRow[] = chunks.flatMap((chunk) =>
     (read.get(streamChunkId(dataset, chunk)) ?? []).flatMap((item) => {
       const parsed = storedChangeRowSchema.safeParse(item);
@@ -72,7 +70,7 @@ export async function readChangesInWindow(
     }),
   );
   // Changes pushed since the sync (a late event about the hours before the failure) count too.
-  rows.push(...live.changes.filter((entry) => entry.row.environment.id === environment.id).map((entry) => entry.row));
+  rows.push(...overlay.changes.filter((entry) => entry.row.environment.id === environment.id).map((entry) => entry.row));
   const { changes, omitted } = changesInWindow(rows, window);
   return { window, environmentName: entry.n || environment.name, changes, omitted, available: true };
 }

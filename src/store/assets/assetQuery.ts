@@ -10,6 +10,7 @@ import { AssetPageTokenError, decodePageToken, encodePageToken, viewFingerprint 
 import { ASSET_SOURCES, DEFAULT_ASSET_PAGE_SIZE, MAX_ASSET_PAGE_SIZE, type AssetPageRequest } from '../../shared/assetLifecycleContract';
 import type { DamAsset, DamSource } from '../../sources/dam/asset';
 import { queryIndex } from './assetEntity';
+import type { SourceSummary } from '../../domain/assets/assetSummaryCounts';
 import { plannerCounts, readSourceSummary } from './summary';
 
 export { AssetPageTokenError };
@@ -30,13 +31,18 @@ export interface AssetPageAnswer {
  * Throws AssetPageTokenError when `after` is not a token of this view (another sort or filter, or damaged): the
  * resolver answers it as a field error on `after`.
  */
-export async function queryAssetPage(request: AssetPageRequest, options: { now: Date; expiringDays: number }): Promise<AssetPageAnswer> {
+export async function queryAssetPage(
+  request: AssetPageRequest,
+  /** `summaries`: the sources' summaries when the render has read them already (readSourceSummaries); else read here. */
+  options: { now: Date; expiringDays: number; summaries?: ReadonlyMap<DamSource, SourceSummary | null> },
+): Promise<AssetPageAnswer> {
   const sources: DamSource[] = request.filters.sources && request.filters.sources.length > 0 ? [...new Set(request.filters.sources)] : [...ASSET_SOURCES];
   const fingerprint = viewFingerprint(request.filters, request.sort, request.order);
   const after = request.after ? decodePageToken(request.after, fingerprint) : null;
   const pageSize = Math.min(Math.max(Math.trunc(request.pageSize ?? DEFAULT_ASSET_PAGE_SIZE), 1), MAX_ASSET_PAGE_SIZE);
   const instants = expiryBounds(options.now, options.expiringDays);
-  const summaries = await Promise.all(sources.map((source) => readSourceSummary(source)));
+  const known = options.summaries;
+  const summaries = await Promise.all(sources.map((source) => (known?.has(source) ? (known.get(source) ?? null) : readSourceSummary(source))));
   const counts = new Map<DamSource, PlannerCounts | null>(
     sources.map((source, i) => {
       const summary = summaries[i];

@@ -5,4 +5,4 @@
 export { upsertAssets, patchAssets, tombstoneAssets, readAssets, type AssetPatch, type AssetRef, type UpsertResult } from './assetRecords';
 export { queryAssetPage, AssetPageTokenError, type AssetPageAnswer } from './assetQuery';
 export { writeAuditTrail, readAuditTrail, MAX_AUDIT_ENTRIES } from './auditTrail';
-export { recountStep, readAssetSummary, readSourceSummary, RECOUNT_QUERIES_PER_STEP, type RecountState, type RecountOptions } from './summary';
+export { recountStep, readAssetSummary, readSourceSummary, readSourceSummaries, RECOUNT_QUERIES_PER_STEP, type RecountState, type RecountOptions } from './summary';

@@ -131,9 +131,23 @@ export async function readSourceSummary(source: DamSource): Promise<SourceSummar
   return (await readJson(summaryKey(source), sourceSummarySchema)) ?? null;
 }
 
-/** The counts row over `sources` as of their last recounts (a source never counted contributes zeros). */
-export async function readAssetSummary(sources: readonly DamSource[], options: { now: Date; expiringDays: number }): Promise<AssetSummary> {
-  const summaries = await Promise.all(sources.map((source) => readSourceSummary(source)));
+/** The stored summaries of `sources` (null for a source never counted), read once per render and shared. */
+export async function readSourceSummaries(sources: readonly DamSource[]): Promise<Map<DamSource, SourceSummary | null>> {
+  const unique = [...new Set(sources)];
+  const summaries = await Promise.all(unique.map((source) => readSourceSummary(source)));
+  return new Map(unique.map((source, i) => [source, summaries[i] ?? null]));
+}
+
+/**
+ * The counts row over `sources` as of their last recounts (a source never counted contributes zeros). Pass
+ * `summaries` (from readSourceSummaries) when the render has read them already: only sources missing there are read.
+ */
+export async function readAssetSummary(
+  sources: readonly DamSource[],
+  options: { now: Date; expiringDays: number; summaries?: ReadonlyMap<DamSource, SourceSummary | null> },
+): Promise<AssetSummary> {
+  const known = options.summaries;
+  const summaries = await Promise.all(sources.map((source) => (known?.has(source) ? (known.get(source) ?? null) : readSourceSummary(source))));
   return combineSummaries(
     summaries.filter((summary): summary is SourceSummary => summary !== null),
     sources,
