@@ -7,6 +7,7 @@
 import type { CachedToken, TokenStore } from '../../store/tokenCache';
 import { CantoApiError } from './errors';
 import type { CantoTokenResponse } from './schemas';
+import { createSharedTokenSource, type SharedTokenSource } from '../http/sharedTokenSource';
 
 export type TokenGrant = { type: 'client_credentials' } | { type: 'refresh_token'; refreshToken: string };
 
@@ -38,12 +39,7 @@ export function createMemoryTokenStore(): TokenStore {
   };
 }
 
-export interface CantoTokenSource {
-  /** A usable token: the stored one until its renewal point, else a renewed one. */
-  current(): Promise<string>;
-  /** A new token because Canto refused `rejected`. Callers refused the same token share one renewal. */
-  renew(rejected: string): Promise<string>;
-}
+export type CantoTokenSource = SharedTokenSource;
 
 export function createCantoTokenSource(options: {
   store: TokenStore;
@@ -51,43 +47,21 @@ export function createCantoTokenSource(options: {
   requestToken: (grant: TokenGrant) => Promise<CachedToken>;
 }): CantoTokenSource {
   const { store, now, requestToken } = options;
-  let inFlight: Promise<string> | null = null;
-
-  function renewFrom(previous: CachedToken | undefined): Promise<string> {
-    inFlight ??= (async () => {
-      try {
-        let token: CachedToken | undefined;
-        if (previous?.refreshToken) {
-          try {
-            token = await requestToken({ type: 'refresh_token', refreshToken: previous.refreshToken });
-          } catch (error) {
-            // A refused refresh token (expired, revoked) is no reason to stop: the app credentials still work.
-            // An outage is: asking again with other credentials would fail the same way.
-            if (!(error instanceof CantoApiError) || error.retryable) throw error;
-          }
+  return createSharedTokenSource<CachedToken>({
+    read: () => store.get(),
+    write: (token) => store.set(token),
+    now,
+    async obtain(previous) {
+      if (previous?.refreshToken) {
+        try {
+          return await requestToken({ type: 'refresh_token', refreshToken: previous.refreshToken });
+        } catch (error) {
+          // A refused refresh token (expired, revoked) is no reason to stop: the app credentials still work.
+          // An outage is: asking again with other credentials would fail the same way.
+          if (!(error instanceof CantoApiError) || error.retryable) throw error;
         }
-        token ??= await requestToken({ type: 'client_credentials' });
-        await store.set(token);
-        return token.accessToken;
-      } finally {
-        inFlight = null;
       }
-    })();
-    return inFlight;
-  }
-
-  return {
-    async current() {
-      if (inFlight) return inFlight;
-      const stored = await store.get();
-      if (stored && stored.expiresAt > now()) return stored.accessToken;
-      return renewFrom(stored);
+      return requestToken({ type: 'client_credentials' });
     },
-    async renew(rejected) {
-      if (inFlight) return inFlight;
-      const stored = await store.get();
-      if (stored && stored.accessToken !== rejected && stored.expiresAt > now()) return stored.accessToken;
-      return renewFrom(stored);
-    },
-  };
+  });
 }

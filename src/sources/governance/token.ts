@@ -3,6 +3,7 @@
  * expires, renewed once when the backend refuses it.
  */
 import { z } from 'zod';
+import { createSharedTokenSource, type SharedTokenSource } from '../http/sharedTokenSource';
 
 export interface AccessToken {
   accessToken: string;
@@ -53,12 +54,7 @@ export function tokenFromResponse(answer: TokenResponse, issuedAt: number): Acce
   return { accessToken: answer.access_token, expiresAt: issuedAt + lifetime - earlyRenewal };
 }
 
-export interface TokenSource {
-  /** A usable token: the cached one, else a new one. */
-  current(): Promise<string>;
-  /** A new token, because `rejected` was refused. Concurrent callers refused the same token share one renewal. */
-  renew(rejected: string): Promise<string>;
-}
+export type TokenSource = SharedTokenSource;
 
 export function createTokenSource(options: {
   cache: TokenCache;
@@ -66,34 +62,11 @@ export function createTokenSource(options: {
   requestToken: () => Promise<AccessToken>;
 }): TokenSource {
   const { cache, now, requestToken } = options;
-  let inFlight: Promise<string> | null = null;
-
-  function fetchNew(): Promise<string> {
-    inFlight ??= (async () => {
-      try {
-        const token = await requestToken();
-        await cache.set(token);
-        return token.accessToken;
-      } finally {
-        inFlight = null;
-      }
-    })();
-    return inFlight;
-  }
-
-  return {
-    async current() {
-      if (inFlight) return inFlight;
-      const cached = await cache.get();
-      if (cached && cached.expiresAt > now()) return cached.accessToken;
-      return fetchNew();
-    },
-    async renew(rejected) {
-      if (inFlight) return inFlight;
-      const cached = await cache.get();
-      if (cached && cached.accessToken !== rejected && cached.expiresAt > now()) return cached.accessToken;
-      await cache.clear();
-      return fetchNew();
-    },
-  };
+  return createSharedTokenSource<AccessToken>({
+    read: () => cache.get(),
+    write: (token) => cache.set(token),
+    now,
+    obtain: () => requestToken(),
+    forgetRejected: () => cache.clear(),
+  });
 }
